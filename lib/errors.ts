@@ -1,0 +1,64 @@
+/**
+ * The few named errors the service raises, and their HTTP status in one place.
+ * Messages say what was received so a log line is enough to act on.
+ */
+export type FieldIssue = { path: string; message: string };
+
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+export class UnauthorizedError extends Error {
+  override name = 'UnauthorizedError';
+}
+
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The store (files, Redis, KV) could not be reached; callers answer 503 and keep old data. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/** arXiv (or the LLM) answered with something we must not store. */
+export class UpstreamError extends Error {
+  override name = 'UpstreamError';
+  constructor(
+    message: string,
+    readonly detail: { url?: string; status?: number; bodyStart?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+export type ErrorBody = { error: string; issues?: FieldIssue[] };
+
+/** Maps any thrown value to a status, a JSON body and extra headers. Unknown errors are 500 without details. */
+export function toHttpError(err: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (err instanceof InputError) return { status: 400, body: { error: err.message, issues: err.issues }, headers: {} };
+  if (err instanceof UnauthorizedError) return { status: 401, body: { error: err.message }, headers: {} };
+  if (err instanceof NotFoundError) return { status: 404, body: { error: err.message }, headers: {} };
+  if (err instanceof RateLimitedError)
+    return { status: 429, body: { error: err.message }, headers: { 'retry-after': String(err.retryAfterSeconds) } };
+  if (err instanceof StoreUnavailableError)
+    return { status: 503, body: { error: 'Storage is unreachable; try again shortly.' }, headers: { 'retry-after': '30' } };
+  if (err instanceof UpstreamError) return { status: 502, body: { error: err.message }, headers: {} };
+  return { status: 500, body: { error: 'Internal error' }, headers: {} };
+}

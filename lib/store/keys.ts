@@ -1,0 +1,30 @@
+/**
+ * Every storage key and TTL is spelled here and nowhere else. The deployment prefix
+ * (STORE_PREFIX) is applied by the Store, so these names are relative.
+ */
+import type { Day } from '../model/paper';
+
+export const MANIFEST_KEY = 'manifest';
+export const PROFILES_HASH = 'profiles';
+/** Categories users asked for that are not ingested yet (field = category, value = ISO time). */
+export const REQUESTED_CATEGORIES_HASH = 'requested-categories';
+
+/** Immutable: a new ingest of the same day and source writes a new revision and switches the manifest. */
+export const bucketKey = (source: string, day: Day, revision: number) => `bucket:${source}:${day}:r${revision}`;
+export const paperIndexKey = (id: string) => `paper:${id}`;
+export const summaryKey = (id: string, version: number, scope: string) => `summary:${id}v${version}:${scope}`;
+/** All summaries of one announcement day and scope, so a feed reads them in the same round trip as papers. */
+export const summaryDayKey = (day: Day, scope: string) => `sumday:${day}:${scope}`;
+export const lockKey = (name: string) => `lock:${name}`;
+export const statusKey = (kind: string) => `status:${kind}`;
+export const statusHistoryKey = (kind: string) => `status-history:${kind}`;
+export const counterKey = (name: string, window: number) => `count:${name}:${window}`;
+
+/** Buckets outlive their day in the manifest a little, so a reader holding an old manifest still finds them. */
+export const BUCKET_TTL_SECONDS = 120 * 24 * 3600;
+/** A replaced bucket stays readable this long for requests that read the previous manifest. */
+export const SUPERSEDED_BUCKET_TTL_SECONDS = 10 * 60;
+/** How many announcement days the manifest keeps (≈ 3 months of weekdays). */
+export const MAX_DAYS_KEPT = 60;
+/** Summaries expire so old prompt versions and models do not pile up forever. */
+export const SUMMARY_TTL_SECONDS = 180 * 24 * 3600;

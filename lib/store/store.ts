@@ -1,0 +1,244 @@
+/**
+ * All storage logic, written once over a KvDriver. One module owns every read and write so the
+ * invariants live in one place:
+ * - papers are stored in immutable per-(source, day) buckets; the manifest names the current
+ *   bucket of each; a feed reads the manifest, then every bucket and summary of its window in one
+ *   multi-get (≤ 2 round trips whatever the window);
+ * - an ingest writes new buckets first and switches the manifest last, so a crash midway leaves
+ *   the old state readable and never a mix that drops papers.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { DaySchema, PaperSchema, type Day, type Paper } from '../model/paper';
+import { StoredSummarySchema, type StoredSummary } from '../model/summary';
+import type { KvDriver } from './driver';
+import * as K from './keys';
+
+export const BucketRefSchema = z.object({ key: z.string(), count: z.number().int() });
+export const ManifestSchema = z.object({
+  revision: z.number().int(),
+  updatedAt: z.string(),
+  /** day → source (category or archive as ingested) → current bucket */
+  days: z.record(DaySchema, z.record(z.string(), BucketRefSchema)),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+export const EMPTY_MANIFEST: Manifest = { revision: 0, updatedAt: new Date(0).toISOString(), days: {} };
+
+export const PaperIndexEntrySchema = z.object({ version: z.number().int(), firstAnnounced: DaySchema });
+export type PaperIndexEntry = z.infer<typeof PaperIndexEntrySchema>;
+
+export const RunStatusSchema = z.object({
+  kind: z.string(),
+  /** ok: stored something; quiet: arXiv announced nothing (weekend/holiday); failed: nothing stored. */
+  state: z.enum(['ok', 'quiet', 'failed', 'running']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  counts: z.record(z.string(), z.number()).default({}),
+  error: z.string().optional(),
+  /** First bytes of a bad upstream response, for diagnosis. */
+  bodyStart: z.string().optional(),
+  /** Per category/source outcome (ingest) or any extra facts a job reports. */
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export type WindowRead = {
+  manifest: Manifest;
+  /** Announcement days read, newest first. */
+  days: Day[];
+  /** Bucket entries of the requested sources on those days (a paper may appear in several). */
+  entries: Paper[];
+  /** Summaries of the window for the requested scope, by `${id}v${version}`. */
+  summaries: Map<string, StoredSummary>;
+};
+
+const parseJson = <T>(schema: z.ZodType<T>, raw: string | null): T | null => {
+  if (raw === null) return null;
+  const result = schema.safeParse(JSON.parse(raw));
+  return result.success ? result.data : null;
+};
+
+export const summaryRef = (id: string, version: number) => `${id}v${version}`;
+
+export class Store {
+  constructor(
+    readonly driver: KvDriver,
+    private readonly prefix = '',
+  ) {}
+
+  get backend() {
+    return this.driver.backend;
+  }
+
+  private k(key: string) {
+    return this.prefix + key;
+  }
+
+  // ---- manifest and papers -------------------------------------------------------------------
+
+  async readManifest(): Promise<Manifest> {
+    return parseJson(ManifestSchema, await this.driver.get(this.k(K.MANIFEST_KEY))) ?? EMPTY_MANIFEST;
+  }
+
+  /** Announcement days on which any of `sources` has a bucket, newest first. */
+  static daysWithSources(manifest: Manifest, sources: string[]): Day[] {
+    return Object.keys(manifest.days)
+      .filter((day) => sources.some((s) => manifest.days[day]?.[s]))
+      .sort()
+      .reverse();
+  }
+
+  /** The feed read: manifest, then buckets and summaries of the newest `days` days in one multi-get. */
+  async readWindow(options: { sources: string[]; days: number; summaryScope?: string }): Promise<WindowRead> {
+    const manifest = await this.readManifest();
+    const days = Store.daysWithSources(manifest, options.sources).slice(0, options.days);
+    const bucketKeys = days.flatMap((day) =>
+      options.sources.flatMap((s) => (manifest.days[day]?.[s] ? [manifest.days[day][s].key] : [])),
+    );
+    const summaryKeys = options.summaryScope ? days.map((d) => K.summaryDayKey(d, options.summaryScope!)) : [];
+    const raw = bucketKeys.length + summaryKeys.length ? await this.driver.mget([...bucketKeys, ...summaryKeys].map((k) => this.k(k))) : [];
+    const entries = raw.slice(0, bucketKeys.length).flatMap((r) => (r ? (JSON.parse(r) as Paper[]) : []));
+    const summaries = new Map<string, StoredSummary>();
+    for (const r of raw.slice(bucketKeys.length)) {
+      if (!r) continue;
+      for (const [ref, s] of Object.entries(JSON.parse(r) as Record<string, unknown>)) {
+        const parsed = StoredSummarySchema.safeParse(s);
+        if (parsed.success) summaries.set(ref, parsed.data);
+      }
+    }
+    return { manifest, days, entries, summaries };
+  }
+
+  /** Reads whole buckets of one day (ingest bookkeeping, summarizer). */
+  async readDay(day: Day, sources?: string[]): Promise<Record<string, Paper[]>> {
+    const manifest = await this.readManifest();
+    const refs = Object.entries(manifest.days[day] ?? {}).filter(([s]) => !sources || sources.includes(s));
+    const raw = refs.length ? await this.driver.mget(refs.map(([, r]) => this.k(r.key))) : [];
+    return Object.fromEntries(refs.map(([s], i) => [s, raw[i] ? (JSON.parse(raw[i]!) as Paper[]) : []]));
+  }
+
+  /**
+   * Stores one announcement day: new immutable buckets first, then the manifest switch.
+   * Callers hold the ingest lock, so the manifest read-modify-write does not race.
+   */
+  async commitDay(day: Day, bySource: Record<string, Paper[]>, now = new Date()): Promise<Manifest> {
+    const current = await this.readManifest();
+    const revision = current.revision + 1;
+    const refs: Record<string, z.infer<typeof BucketRefSchema>> = {};
+    for (const [source, papers] of Object.entries(bySource)) {
+      const key = K.bucketKey(source, day, revision);
+      await this.driver.set(this.k(key), JSON.stringify(papers.map((p) => PaperSchema.parse(p))), {
+        ttlSeconds: K.BUCKET_TTL_SECONDS,
+      });
+      refs[source] = { key, count: papers.length };
+    }
+    const superseded = Object.entries(current.days[day] ?? {})
+      .filter(([s]) => refs[s])
+      .map(([, r]) => r.key);
+    const days = { ...current.days, [day]: { ...(current.days[day] ?? {}), ...refs } };
+    const kept = Object.keys(days).sort().reverse().slice(0, K.MAX_DAYS_KEPT);
+    const next: Manifest = {
+      revision,
+      updatedAt: now.toISOString(),
+      days: Object.fromEntries(kept.map((d) => [d, days[d]!])),
+    };
+    await this.driver.set(this.k(K.MANIFEST_KEY), JSON.stringify(next));
+    // Readers that fetched the previous manifest may still want the old bucket: expire it, don't delete it.
+    for (const key of superseded) {
+      const old = await this.driver.get(this.k(key));
+      if (old !== null) await this.driver.set(this.k(key), old, { ttlSeconds: K.SUPERSEDED_BUCKET_TTL_SECONDS });
+    }
+    return next;
+  }
+
+  async getPaperIndex(ids: string[]): Promise<Map<string, PaperIndexEntry>> {
+    const found = new Map<string, PaperIndexEntry>();
+    if (!ids.length) return found;
+    const raw = await this.driver.mget(ids.map((id) => this.k(K.paperIndexKey(id))));
+    ids.forEach((id, i) => {
+      const entry = parseJson(PaperIndexEntrySchema, raw[i] ?? null);
+      if (entry) found.set(id, entry);
+    });
+    return found;
+  }
+
+  async putPaperIndex(entries: Map<string, PaperIndexEntry>): Promise<void> {
+    if (!entries.size) return;
+    await this.driver.mset([...entries].map(([id, e]) => [this.k(K.paperIndexKey(id)), JSON.stringify(e)]));
+  }
+
+  // ---- summaries -----------------------------------------------------------------------------
+
+  async getSummary(id: string, version: number, scope: string): Promise<StoredSummary | null> {
+    return parseJson(StoredSummarySchema, await this.driver.get(this.k(K.summaryKey(id, version, scope))));
+  }
+
+  /**
+   * Stores a summary under its cache key and adds it to the day index the feeds read.
+   * The day index is a read-modify-write: callers hold the summarize run lock.
+   */
+  async putSummary(summary: StoredSummary, day: Day, scope: string): Promise<void> {
+    const json = JSON.stringify(summary);
+    await this.driver.set(this.k(K.summaryKey(summary.paperId, summary.version, scope)), json, {
+      ttlSeconds: K.SUMMARY_TTL_SECONDS,
+    });
+    const dayKey = this.k(K.summaryDayKey(day, scope));
+    const index = JSON.parse((await this.driver.get(dayKey)) ?? '{}') as Record<string, unknown>;
+    index[summaryRef(summary.paperId, summary.version)] = summary;
+    await this.driver.set(dayKey, JSON.stringify(index), { ttlSeconds: K.BUCKET_TTL_SECONDS });
+  }
+
+  // ---- profiles ------------------------------------------------------------------------------
+
+  async getProfile(token: string): Promise<string | null> {
+    return this.driver.hget(this.k(K.PROFILES_HASH), token);
+  }
+  async putProfile(token: string, json: string): Promise<void> {
+    await this.driver.hset(this.k(K.PROFILES_HASH), token, json);
+  }
+  async deleteProfile(token: string): Promise<boolean> {
+    return this.driver.hdel(this.k(K.PROFILES_HASH), token);
+  }
+  async listProfiles(): Promise<Record<string, string>> {
+    return this.driver.hgetall(this.k(K.PROFILES_HASH));
+  }
+
+  async requestCategory(category: string, now = new Date()): Promise<void> {
+    await this.driver.hset(this.k(K.REQUESTED_CATEGORIES_HASH), category, now.toISOString());
+  }
+  async requestedCategories(): Promise<string[]> {
+    return Object.keys(await this.driver.hgetall(this.k(K.REQUESTED_CATEGORIES_HASH)));
+  }
+  async clearRequestedCategory(category: string): Promise<void> {
+    await this.driver.hdel(this.k(K.REQUESTED_CATEGORIES_HASH), category);
+  }
+
+  // ---- locks, counters, run status -----------------------------------------------------------
+
+  /** Returns a release token, or null while someone else holds the lock. */
+  async acquireLock(name: string, ttlSeconds: number): Promise<string | null> {
+    const token = randomBytes(12).toString('base64url');
+    const ok = await this.driver.set(this.k(K.lockKey(name)), token, { ttlSeconds, onlyIfAbsent: true });
+    return ok ? token : null;
+  }
+  async releaseLock(name: string, token: string): Promise<boolean> {
+    return this.driver.delIfEquals(this.k(K.lockKey(name)), token);
+  }
+
+  /** Fixed-window counter (rate limits): the count of hits in the current window including this one. */
+  async hit(name: string, windowSeconds: number, now = Date.now()): Promise<number> {
+    const window = Math.floor(now / 1000 / windowSeconds);
+    return this.driver.incr(this.k(K.counterKey(name, window)), windowSeconds + 1);
+  }
+
+  async getStatus(kind: string): Promise<RunStatus | null> {
+    return parseJson(RunStatusSchema, await this.driver.get(this.k(K.statusKey(kind))));
+  }
+  async putStatus(status: RunStatus): Promise<void> {
+    await this.driver.set(this.k(K.statusKey(status.kind)), JSON.stringify(RunStatusSchema.parse(status)));
+  }
+
+  async ping(): Promise<void> {
+    await this.driver.ping();
+  }
+}

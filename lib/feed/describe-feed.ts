@@ -1,0 +1,42 @@
+/**
+ * The human words of a feed: its title, its description and its notices. Notices are plain
+ * ASCII because they also travel in the `X-Feed-Notice` response header.
+ */
+import type { Day } from '../model/paper';
+import type { Profile } from '../model/profile';
+
+/** How many keywords a title names before "+N more". */
+const TITLE_KEYWORDS = 4;
+
+export function titleFor(profile: Pick<Profile, 'categories' | 'keywords'>): string {
+  const cats = `arXiv ${profile.categories.join(', ')}`;
+  if (!profile.keywords.length) return cats;
+  const shown = profile.keywords.slice(0, TITLE_KEYWORDS).join(', ');
+  const more = profile.keywords.length - TITLE_KEYWORDS;
+  return `${cats}: ${shown}${more > 0 ? ` +${more} more` : ''}`;
+}
+
+export function notIngestedNotice(m: { category: string; configured: boolean }): string {
+  return m.configured
+    ? `Category ${m.category} has no stored announcements yet: the first ingest run has not stored it.`
+    : `Category ${m.category} is not ingested yet: it has been registered and the next ingest run will include it.`;
+}
+
+export const SUMMARIES_OFF_NOTE = 'LLM summaries are off on this server (no OPENAI_API_KEY configured).';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function describeFeed(profile: Profile, days: Day[], notices: string[], summariesOff: boolean): string {
+  const parts = [`New arXiv papers in ${profile.categories.join(', ')}`];
+  parts.push(
+    days.length
+      ? `from ${plural(days.length, 'announcement day')} (${days.at(-1)}${days.length > 1 ? ` to ${days[0]}` : ''})`
+      : 'with no announcement day stored yet',
+  );
+  let text = `${parts.join(' ')}, types ${profile.types.join(', ')}.`;
+  if (profile.keywords.length) text += ` Ranked by: ${profile.keywords.join(', ')}.`;
+  if (profile.authors.length) text += ` Authors: ${profile.authors.join(', ')}.`;
+  if (profile.exclude.length) text += ` Excluding: ${profile.exclude.join(', ')}.`;
+  if (profile.min_score > 0) text += ` Minimum score ${profile.min_score}.`;
+  return [text, ...notices, ...(summariesOff ? [SUMMARIES_OFF_NOTE] : [])].join(' ');
+}

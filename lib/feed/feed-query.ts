@@ -1,0 +1,100 @@
+/**
+ * The `/api/feed` query string, parsed by one zod schema into a Profile and a format.
+ * - unknown parameters are ignored (only the names below are ever read, so `__proto__` & co. are inert);
+ * - list parameters (`cats`, `q`, `exclude`, `authors`, `types`) may repeat and are merged;
+ * - scalar parameters (`min_score`, `days`, `limit`, `format`, `language`) given twice are a 400;
+ * - empty values count as absent (HTML forms send empty fields);
+ * - without `cats` the default profile is the base and any given parameter overrides it;
+ *   with `cats` the query is a profile of its own (unset fields take ProfileSchema's defaults).
+ * Issue paths use the parameter names (`cats.0`, `days`) so a 400 names what the user typed.
+ */
+import { z } from 'zod';
+import { ARCHIVES, CATEGORIES } from '../arxiv/taxonomy';
+import { InputError } from '../errors';
+import { zodToInputError } from '../http/respond';
+import { ProfileSchema, type Profile } from '../model/profile';
+import { parseTermList } from '../score/parse-terms';
+import { FeedFormatSchema, type FeedFormat } from './feed-format';
+
+/** Longest accepted query string (characters after `?`); longer ones are refused, not truncated. */
+export const MAX_QUERY_CHARS = 4096;
+
+const LIST_PARAMS = ['cats', 'q', 'exclude', 'authors', 'types'] as const;
+const SCALAR_PARAMS = ['min_score', 'days', 'limit', 'format', 'language'] as const;
+export const FEED_QUERY_PARAMS = [...LIST_PARAMS, ...SCALAR_PARAMS] as const;
+
+/** The profile's own field rules (defaults unwrapped: here a parameter is either given or absent). */
+const shape = ProfileSchema.shape;
+
+/** arXiv ids are case-sensitive (`cs.LG`), but `cs.lg` is an obvious typo worth accepting. */
+const CANONICAL_IDS = new Map([...CATEGORIES.map((c) => c.id), ...ARCHIVES].map((id) => [id.toLowerCase(), id]));
+const canonicalCategory = (id: string) => CANONICAL_IDS.get(id.toLowerCase()) ?? id;
+
+const splitCommas = (values: string[]) =>
+  values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+
+const once = z.array(z.string()).max(1, { error: 'must be given only once' }).transform((v) => v[0]!);
+
+const wholeNumber = once.pipe(z.string().regex(/^\d{1,6}$/, 'must be a whole number')).transform(Number);
+const decimalNumber = once
+  .pipe(z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, 'must be a number ≥ 0, like 2 or 2.5'))
+  .transform(Number);
+const termList = z.array(z.string()).transform((values) => values.flatMap(parseTermList));
+
+export const FeedQuerySchema = z
+  .object({
+    cats: z
+      .array(z.string())
+      .transform((v) => splitCommas(v).map(canonicalCategory))
+      .pipe(shape.categories)
+      .optional(),
+    q: termList.pipe(shape.keywords.in.unwrap()).optional(),
+    exclude: termList.pipe(shape.exclude.in.unwrap()).optional(),
+    authors: termList.pipe(shape.authors.in.unwrap()).optional(),
+    types: z
+      .array(z.string())
+      .transform((v) => splitCommas(v).map((t) => t.toLowerCase()))
+      .pipe(shape.types.in.unwrap())
+      .optional(),
+    min_score: decimalNumber.pipe(shape.min_score.unwrap()).optional(),
+    days: wholeNumber.pipe(shape.days.unwrap()).optional(),
+    limit: wholeNumber.pipe(shape.limit.unwrap()).optional(),
+    format: once.pipe(FeedFormatSchema).optional(),
+    language: once.pipe(shape.language.unwrap()).optional(),
+  })
+  .transform(({ format, cats, q, exclude, authors, types, min_score, days, limit, language }) => ({
+    format: format ?? ('rss' as FeedFormat),
+    /** Profile fields the query set explicitly. */
+    overrides: dropUndefined({ categories: cats, keywords: q, exclude, authors, types, min_score, days, limit, language }),
+  }));
+
+function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Known parameters only, as lists of non-empty values, on a prototype-less object. */
+function collectParams(params: URLSearchParams): Record<string, string[]> {
+  const raw: Record<string, string[]> = Object.create(null);
+  for (const name of FEED_QUERY_PARAMS) {
+    const values = params.getAll(name).filter((v) => v.trim() !== '');
+    if (values.length) raw[name] = values;
+  }
+  return raw;
+}
+
+export type FeedQuery = { profile: Profile; format: FeedFormat };
+
+/** Parses a feed URL's query; throws InputError (→ 400 naming the parameter) on bad input. */
+export function parseFeedQuery(url: URL, defaults: Profile): FeedQuery {
+  if (url.search.length > MAX_QUERY_CHARS + 1)
+    throw new InputError(`Query string too long: ${url.search.length - 1} characters (at most ${MAX_QUERY_CHARS})`, [
+      { path: '(query)', message: `at most ${MAX_QUERY_CHARS} characters` },
+    ]);
+  const parsed = FeedQuerySchema.safeParse(collectParams(url.searchParams));
+  if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid feed query');
+  const { format, overrides } = parsed.data;
+  const base = overrides.categories ? {} : defaults;
+  const profile = ProfileSchema.safeParse({ ...base, ...overrides });
+  if (!profile.success) throw zodToInputError(profile.error, 'Invalid feed query');
+  return { profile: profile.data, format };
+}

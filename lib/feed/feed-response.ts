@@ -1,0 +1,59 @@
+/**
+ * Turns a feed document into the HTTP response: body in the requested format, validators
+ * (ETag, Last-Modified), conditional GET (304) and CDN cache headers.
+ *
+ * The ETag is a hash of the cleaned document and the format, i.e. of everything the body is made
+ * of, so it changes whenever an item, a score or a stored summary changes. It is a weak validator
+ * because the `rss` package always writes the current time into `<lastBuildDate>`, so two RSS
+ * bodies of the same document are equivalent but not byte-identical.
+ */
+import { createHash } from 'node:crypto';
+import type { FeedDocument } from './feed-document';
+import type { FeedFormat } from './feed-format';
+import { renderFeed } from './render-feed';
+
+/**
+ * arXiv announces once a day, so the CDN may keep a feed 10 minutes and serve a stale copy for a
+ * day while it revalidates (or while the store is down); readers' own caches keep it 5 minutes.
+ */
+export const FEED_CACHE_CONTROL = 'public, max-age=300, s-maxage=600, stale-while-revalidate=86400, stale-if-error=86400';
+
+export function feedEtag(doc: FeedDocument, format: FeedFormat): string {
+  const hash = createHash('sha256').update(format).update('\n').update(JSON.stringify(doc)).digest('base64url');
+  return `W/"${hash.slice(0, 32)}"`;
+}
+
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
+/** RFC 9110 §13.1.2/13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since only without it. */
+export function isNotModified(request: Request, etag: string, lastModified: Date): boolean {
+  const ifNoneMatch = request.headers.get('if-none-match');
+  if (ifNoneMatch !== null) {
+    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => opaque(t) === opaque(etag));
+  }
+  const since = Date.parse(request.headers.get('if-modified-since') ?? '');
+  return Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+}
+
+function feedHeaders(doc: FeedDocument, etag: string, lastModified: Date): Headers {
+  const headers = new Headers({
+    etag,
+    'last-modified': lastModified.toUTCString(),
+    'cache-control': FEED_CACHE_CONTROL,
+    'x-content-type-options': 'nosniff',
+  });
+  // Notices are ASCII by construction (category ids and fixed words), as header values must be.
+  if (doc.notices.length) headers.set('x-feed-notice', doc.notices.join(' | '));
+  return headers;
+}
+
+/** The response for a document: 304 when the client's copy is current, else the rendered body. */
+export function feedResponse(request: Request, doc: FeedDocument, format: FeedFormat): Response {
+  const etag = feedEtag(doc, format);
+  const lastModified = new Date(doc.updated);
+  const headers = feedHeaders(doc, etag, lastModified);
+  if (isNotModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
+  const { body, contentType } = renderFeed(doc, format);
+  headers.set('content-type', contentType);
+  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+}

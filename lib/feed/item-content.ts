@@ -1,0 +1,72 @@
+/**
+ * The body of one feed item, shared by all three formats: the summary (when stored) above the
+ * score and matched terms, authors, categories, abstract and links to the abstract, PDF and HTML.
+ */
+import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
+import type { Match } from '../score/rank-papers';
+import type { FeedItem } from './feed-document';
+import { h, renderHtml, type HtmlNode } from './html-fragment';
+
+/** Scores are shown with at most two decimals. */
+export const formatScore = (score: number) => String(Math.round(score * 100) / 100);
+
+/** `llm (title, abstract)`, one entry per term, in first-match order. */
+export function describeMatches(matches: Match[]): string[] {
+  const where = new Map<string, Set<string>>();
+  for (const m of matches) where.set(m.term, (where.get(m.term) ?? new Set()).add(m.where));
+  return [...where].map(([term, places]) => `${term} (${[...places].join(', ')})`);
+}
+
+/** Distinct matched terms, for categories/tags/extension fields. */
+export const matchedTerms = (matches: Match[]) => [...new Set(matches.map((m) => m.term))];
+
+function scoreLine(item: FeedItem): string {
+  const matched = describeMatches(item.matches);
+  return `Score ${formatScore(item.score)}${matched.length ? ` · matched: ${matched.join('; ')}` : ''}`;
+}
+
+function metaLine(item: FeedItem): string {
+  const p = item.paper;
+  const replaced = p.announceType.startsWith('replace') ? ` · v${p.version}, first announced ${p.firstAnnounced}` : '';
+  return `${p.categories.join(', ')} · ${p.announceType} · ${p.announced}${replaced}`;
+}
+
+function linksLine(item: FeedItem): HtmlNode {
+  const { id, version } = item.paper;
+  return h(
+    'p',
+    null,
+    h('a', { href: absUrl(id) }, 'Abstract'),
+    ' · ',
+    h('a', { href: pdfUrl(id, version) }, 'PDF'),
+    ' · ',
+    h('a', { href: htmlUrl(id, version) }, 'HTML'),
+  );
+}
+
+/** HTML for RSS `description`, Atom `content` and JSON Feed `content_html`. */
+export function itemContentHtml(item: FeedItem): string {
+  const p = item.paper;
+  const body = renderHtml([
+    h('p', null, h('strong', null, scoreLine(item))),
+    h('p', null, h('em', null, p.authors.join(', '))),
+    h('p', null, metaLine(item)),
+    h('p', null, p.abstract),
+    linksLine(item),
+  ]);
+  // summaryToHtml returns sanitized HTML; it goes first so readers see the summary above the abstract.
+  return item.summary?.html ? item.summary.html + body : body;
+}
+
+/** Plain text for JSON Feed `content_text`. */
+export function itemContentText(item: FeedItem): string {
+  const p = item.paper;
+  return [
+    ...(item.summary?.text ? [`Summary: ${item.summary.text}`] : []),
+    scoreLine(item),
+    `Authors: ${p.authors.join(', ')}`,
+    metaLine(item),
+    p.abstract,
+    `Abstract: ${absUrl(p.id)}  PDF: ${pdfUrl(p.id, p.version)}  HTML: ${htmlUrl(p.id, p.version)}`,
+  ].join('\n\n');
+}

@@ -1,0 +1,73 @@
+/** Atom 1.0 (RFC 4287) from a cleaned FeedDocument: a typed object serialized by XMLBuilder. */
+import { XMLBuilder } from 'fast-xml-parser';
+import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
+import type { FeedDocument, FeedItem } from './feed-document';
+import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, MATCH_SCHEME, dayToIso } from './feed-namespaces';
+import { formatScore, itemContentHtml, matchedTerms } from './item-content';
+
+type Text = { '@_type': 'text' | 'html'; '#text': string };
+type Link = { '@_rel': string; '@_type': string; '@_href': string; '@_title'?: string };
+type Category = { '@_term': string; '@_scheme': string; '@_label'?: string };
+type Entry = {
+  id: string;
+  title: Text;
+  updated: string;
+  published: string;
+  author: { name: string }[];
+  link: Link[];
+  category: Category[];
+  summary: Text;
+  content: Text;
+  'arxiv:announce_type': string;
+  'arxiv-feeds:score': string;
+};
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, format: false });
+
+function toEntry(item: FeedItem): Entry {
+  const p = item.paper;
+  return {
+    id: absUrl(p.id),
+    title: { '@_type': 'text', '#text': p.title },
+    updated: dayToIso(p.announced),
+    published: dayToIso(p.firstAnnounced),
+    // RFC 4287 requires an author per entry (or feed); arXiv always lists one, this is a guard.
+    author: (p.authors.length ? p.authors : ['(no author listed)']).map((name) => ({ name })),
+    link: [
+      { '@_rel': 'alternate', '@_type': 'text/html', '@_href': absUrl(p.id) },
+      { '@_rel': 'related', '@_type': 'application/pdf', '@_title': 'PDF', '@_href': pdfUrl(p.id, p.version) },
+      { '@_rel': 'related', '@_type': 'text/html', '@_title': 'HTML', '@_href': htmlUrl(p.id, p.version) },
+    ],
+    category: [
+      ...p.categories.map((term) => ({ '@_term': term, '@_scheme': ARXIV_NS })),
+      ...matchedTerms(item.matches).map((term) => ({ '@_term': term, '@_scheme': MATCH_SCHEME, '@_label': `matched: ${term}` })),
+    ],
+    summary: { '@_type': 'text', '#text': p.abstract },
+    content: { '@_type': 'html', '#text': itemContentHtml(item) },
+    'arxiv:announce_type': p.announceType,
+    'arxiv-feeds:score': formatScore(item.score),
+  };
+}
+
+export function renderAtom(doc: FeedDocument): string {
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    feed: {
+      '@_xmlns': 'http://www.w3.org/2005/Atom',
+      '@_xmlns:arxiv': ARXIV_NS,
+      '@_xmlns:arxiv-feeds': ARXIV_FEEDS_NS,
+      '@_xml:lang': doc.language,
+      id: doc.selfUrl,
+      title: { '@_type': 'text', '#text': doc.title },
+      subtitle: { '@_type': 'text', '#text': doc.description },
+      updated: doc.updated,
+      link: [
+        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': doc.selfUrl },
+        { '@_rel': 'alternate', '@_type': 'text/html', '@_href': doc.homeUrl },
+      ],
+      generator: GENERATOR,
+      category: doc.categories.map((term) => ({ '@_term': term, '@_scheme': ARXIV_NS })),
+      entry: doc.items.map(toEntry),
+    },
+  }) as string;
+}

@@ -1,0 +1,63 @@
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) from a cleaned FeedDocument. */
+import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
+import type { FeedDocument, FeedItem } from './feed-document';
+import { dayToIso } from './feed-namespaces';
+import { itemContentHtml, itemContentText, matchedTerms } from './item-content';
+
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+function toItem(item: FeedItem) {
+  const p = item.paper;
+  return {
+    id: absUrl(p.id),
+    url: absUrl(p.id),
+    external_url: pdfUrl(p.id, p.version),
+    title: p.title,
+    content_html: itemContentHtml(item),
+    content_text: itemContentText(item),
+    ...(item.summary?.text ? { summary: item.summary.text } : {}),
+    date_published: dayToIso(p.announced),
+    authors: p.authors.map((name) => ({ name })),
+    tags: p.categories,
+    language: 'en',
+    // Extension object (JSON Feed allows keys starting with "_"): what a reader script needs.
+    _arxiv: {
+      id: p.id,
+      version: p.version,
+      announce_type: p.announceType,
+      announced: p.announced,
+      first_announced: p.firstAnnounced,
+      categories: p.categories,
+      score: item.score,
+      matched_terms: matchedTerms(item.matches),
+      matches: item.matches,
+      pdf_url: pdfUrl(p.id, p.version),
+      html_url: htmlUrl(p.id, p.version),
+      ...(p.doi ? { doi: p.doi } : {}),
+      ...(p.journalRef ? { journal_ref: p.journalRef } : {}),
+      ...(p.comments ? { comments: p.comments } : {}),
+      ...(item.summary ? { summary_model: item.summary.model, summary_language: item.summary.language } : {}),
+    },
+  };
+}
+
+export function renderJsonFeed(doc: FeedDocument): string {
+  return JSON.stringify({
+    version: JSON_FEED_VERSION,
+    title: doc.title,
+    home_page_url: doc.homeUrl,
+    feed_url: doc.selfUrl,
+    description: doc.description,
+    language: doc.language,
+    _arxiv: {
+      updated: doc.updated,
+      categories: doc.categories,
+      keywords: doc.keywords,
+      days: doc.days,
+      not_ingested: doc.notIngested,
+      notices: doc.notices,
+      summaries: doc.summariesOff ? 'off' : 'on',
+    },
+    items: doc.items.map(toItem),
+  });
+}

@@ -29,8 +29,11 @@ export type PaperIndexEntry = z.infer<typeof PaperIndexEntrySchema>;
 
 export const RunStatusSchema = z.object({
   kind: z.string(),
-  /** ok: stored something; quiet: arXiv announced nothing (weekend/holiday); failed: nothing stored. */
-  state: z.enum(['ok', 'quiet', 'failed', 'running']),
+  /**
+   * ok: stored something; quiet: arXiv announced nothing (weekend/holiday); failed: nothing stored;
+   * stale: arXiv still serves an announcement day already stored (nothing stored, not an error).
+   */
+  state: z.enum(['ok', 'quiet', 'failed', 'running', 'stale']),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   counts: z.record(z.string(), z.number()).default({}),

@@ -1,0 +1,128 @@
+/**
+ * What /api/health reports: is the store reachable, how fresh is the data, how did the last
+ * ingest and summarize runs go (per category), is the summary backlog draining, which version
+ * runs. Public by design, so it names the backend but never a URL, token or secret.
+ * The store answers → 200 (even when a run failed: that is "degraded", and the body says why);
+ * the store does not answer → 503 with Retry-After, so monitors and CDNs back off.
+ */
+import type { Env } from '../env';
+import { StoreUnavailableError } from '../errors';
+import type { Manifest, RunStatus, Store } from '../store/store';
+import { APP_VERSION } from './app-version';
+import { redactSecrets, secretValues } from './redact-secrets';
+import { backlogOf, toRunReport, type RunReport } from './run-report';
+
+/** Status kinds the jobs write with `store.putStatus` (lib/ingest, lib/summarize). */
+export const INGEST_STATUS_KIND = 'ingest';
+export const SUMMARIZE_STATUS_KIND = 'summarize';
+/**
+ * Newest announcement older than this (a long weekend is 3 days, +1 for the evening mailing)
+ * while the last ingest did not report a quiet day: data is stale.
+ */
+export const STALE_AFTER_DAYS = 4;
+/** Monitors retry after this; the CDN keeps serving stale feeds meanwhile. */
+export const HEALTH_RETRY_AFTER_SECONDS = 30;
+
+export type HealthState = 'ok' | 'degraded' | 'unavailable';
+
+export type HealthReport = {
+  status: HealthState;
+  /** Why the status is not `ok`, in words. */
+  problems: string[];
+  version: string;
+  checkedAt: string;
+  store: { backend: string; reachable: boolean; latencyMs?: number; error?: string };
+  data: { latestDay: string | null; daysStored: number; revision: number; updatedAt: string | null; ageDays: number | null; stale: boolean } | null;
+  ingest: RunReport | null;
+  summarize: (RunReport & { backlog: number | null }) | null;
+  summaries: { enabled: boolean; model: string; language: string; reason?: string };
+};
+
+export type HealthResult = { httpStatus: 200 | 503; report: HealthReport };
+
+type HealthStore = Pick<Store, 'ping' | 'readManifest' | 'getStatus'> & { readonly backend: string };
+
+const DAY_MS = 24 * 3600 * 1000;
+
+function dataReport(manifest: Manifest, now: Date): NonNullable<HealthReport['data']> {
+  const days = Object.keys(manifest.days).sort();
+  const latestDay = days.at(-1) ?? null;
+  const ageDays = latestDay ? Math.max(0, Math.floor((now.getTime() - Date.parse(`${latestDay}T00:00:00Z`)) / DAY_MS)) : null;
+  return {
+    latestDay,
+    daysStored: days.length,
+    revision: manifest.revision,
+    updatedAt: manifest.revision ? manifest.updatedAt : null,
+    ageDays,
+    stale: ageDays === null || ageDays > STALE_AFTER_DAYS,
+  };
+}
+
+function summariesReport(env: Env): HealthReport['summaries'] {
+  const enabled = Boolean(env.OPENAI_API_KEY);
+  return {
+    enabled,
+    model: env.SUMMARY_MODEL,
+    language: env.SUMMARY_LANGUAGE,
+    ...(enabled ? {} : { reason: 'OPENAI_API_KEY is not set: feeds are served without summaries.' }),
+  };
+}
+
+function problemsOf(report: Omit<HealthReport, 'status' | 'problems'>): string[] {
+  const problems: string[] = [];
+  if (!report.store.reachable) problems.push('store unreachable');
+  if (report.ingest?.state === 'failed') problems.push(`last ingest failed: ${report.ingest.error ?? 'no reason recorded'}`);
+  const failedSources = Object.entries(report.ingest?.sources ?? {}).filter(([, o]) => o.state === 'failed');
+  if (failedSources.length && report.ingest?.state !== 'failed')
+    problems.push(`ingest failed for ${failedSources.map(([s]) => s).join(', ')}`);
+  if (report.summarize?.state === 'failed') problems.push(`last summarize run failed: ${report.summarize.error ?? 'no reason recorded'}`);
+  const quiet = report.ingest?.state === 'quiet';
+  if (report.data && !report.data.latestDay) problems.push('no papers stored yet');
+  else if (report.data?.stale && !quiet) problems.push(`newest announcement is ${report.data.ageDays} days old`);
+  return problems;
+}
+
+/**
+ * A short reason the store failed: the error class and system error code only. Driver messages
+ * carry file paths and URLs, so the whole message goes to the server log, not to the public body.
+ */
+function storeError(err: unknown, secrets: string[]): string {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error('[arxiv-feeds] health: store check failed:', redactSecrets(message, secrets));
+  const code = message.match(/\b(E[A-Z]{3,}|NOAUTH|WRONGPASS|LOADING|READONLY)\b/)?.[1];
+  const kind = err instanceof StoreUnavailableError ? 'unreachable' : 'error';
+  return code ? `${kind} (${code})` : kind;
+}
+
+/** Checks everything health reports; never throws for a store failure (that is the 503 case). */
+export async function checkHealth(options: { openStore: () => Promise<HealthStore>; backend: string; env: Env; now?: Date }): Promise<HealthResult> {
+  const now = options.now ?? new Date();
+  const secrets = secretValues(options.env);
+  const base = { version: APP_VERSION, checkedAt: now.toISOString(), summaries: summariesReport(options.env) };
+  let reads: [number, Manifest, RunStatus | null, RunStatus | null];
+  try {
+    const store = await options.openStore();
+    const started = performance.now();
+    await store.ping();
+    const latencyMs = Math.round(performance.now() - started);
+    const [manifest, ingest, summarize] = await Promise.all([
+      store.readManifest(),
+      store.getStatus(INGEST_STATUS_KIND),
+      store.getStatus(SUMMARIZE_STATUS_KIND),
+    ]);
+    reads = [latencyMs, manifest, ingest, summarize];
+  } catch (err) {
+    const partial = { ...base, store: { backend: options.backend, reachable: false, error: storeError(err, secrets) }, data: null, ingest: null, summarize: null };
+    return { httpStatus: 503, report: { status: 'unavailable', problems: problemsOf(partial), ...partial } };
+  }
+  const [latencyMs, manifest, ingest, summarize] = reads;
+  const partial = {
+    ...base,
+    store: { backend: options.backend, reachable: true, latencyMs },
+    data: dataReport(manifest, now),
+    ingest: ingest ? toRunReport(ingest, secrets, now) : null,
+    summarize: summarize ? { ...toRunReport(summarize, secrets, now), backlog: backlogOf(summarize) } : null,
+  };
+  const problems = problemsOf(partial);
+  return { httpStatus: 200, report: { status: problems.length ? 'degraded' : 'ok', problems, ...partial } };
+}

@@ -1,0 +1,31 @@
+/**
+ * GET /api/health as one call: env, backend choice, store checks, response. A configuration
+ * error (bad env) is reported as such (500, naming the variable, never its value).
+ */
+import { EnvError, getEnv } from '../env';
+import { json } from '../http/respond';
+import { chooseBackend, getStore } from '../store/open-store';
+import { checkHealth, HEALTH_RETRY_AFTER_SECONDS, type HealthResult } from './check-health';
+import { APP_VERSION } from './app-version';
+
+export function healthResponse(result: HealthResult): Response {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (result.httpStatus === 503) headers['retry-after'] = String(HEALTH_RETRY_AFTER_SECONDS);
+  return json(result.report, { status: result.httpStatus, headers });
+}
+
+export async function serveHealth(now = new Date()): Promise<Response> {
+  let env;
+  let backend;
+  try {
+    env = getEnv();
+    backend = chooseBackend(env).backend;
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    return json(
+      { status: 'misconfigured', problems: [err.message], version: APP_VERSION, checkedAt: now.toISOString() },
+      { status: 500, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } },
+    );
+  }
+  return healthResponse(await checkHealth({ openStore: getStore, backend, env, now }));
+}

@@ -1,0 +1,189 @@
+/**
+ * /api/health: fields, states (ok / degraded / unavailable / misconfigured), per-category
+ * outcomes, backlog, freshness, and that no secret or token ever appears in the body.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GET } from '../../app/api/health/route';
+import { checkHealth, STALE_AFTER_DAYS } from '../../lib/health/check-health';
+import { getEnv } from '../../lib/env';
+import { getStore, resetStore } from '../../lib/store/open-store';
+import packageJson from '../../package.json';
+import { tempDir, useTempEnv } from './helpers/temp-env';
+import { syntheticDay } from './helpers/synthetic-papers';
+
+const NOW = new Date('2025-12-18T12:00:00Z');
+const SECRET = 'cron-secret-value-0123456789';
+const OPENAI_KEY = 'sk-test-openai-key-abcdefghijklmnop';
+
+async function health(): Promise<{ status: number; headers: Headers; text: string; body: any }> {
+  const res = await GET(new Request('http://localhost/api/health'));
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: JSON.parse(text) };
+}
+
+async function healthAt(now: Date) {
+  const env = getEnv();
+  const result = await checkHealth({ openStore: getStore, backend: 'embedded', env, now });
+  return result;
+}
+
+afterAll(async () => {
+  await resetStore();
+});
+
+describe('GET /api/health on a reachable store', () => {
+  it('answers 200, no-store, JSON, version from package.json, embedded backend, summaries off', async () => {
+    await useTempEnv();
+    const { status, headers, body } = await health();
+    expect(status).toBe(200);
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(headers.get('content-type')).toMatch(/^application\/json/);
+    expect(headers.get('retry-after')).toBeNull();
+    expect(body.version).toBe(packageJson.version);
+    expect(body.store).toMatchObject({ backend: 'embedded', reachable: true });
+    expect(body.summaries).toMatchObject({ enabled: false, model: 'gpt-4o-mini', language: 'en' });
+    expect(body.summaries.reason).toMatch(/OPENAI_API_KEY/);
+    // Empty store: degraded, and it says why.
+    expect(body.status).toBe('degraded');
+    expect(body.problems).toContain('no papers stored yet');
+    expect(body.data).toMatchObject({ latestDay: null, daysStored: 0, stale: true });
+    expect(body.ingest).toBeNull();
+    expect(body.summarize).toBeNull();
+  });
+
+  it('reports ok with per-category outcomes, freshness and backlog after good runs', async () => {
+    await useTempEnv({ OPENAI_API_KEY: OPENAI_KEY, CRON_SECRET: SECRET });
+    const store = await getStore();
+    await store.commitDay('2025-12-17', syntheticDay('2025-12-17', 3));
+    await store.commitDay('2025-12-18', syntheticDay('2025-12-18', 2));
+    await store.putStatus({
+      kind: 'ingest',
+      state: 'ok',
+      startedAt: '2025-12-18T01:00:00.000Z',
+      finishedAt: '2025-12-18T01:00:05.000Z',
+      counts: { papers: 8 },
+      detail: { categories: { 'cs.LG': { state: 'ok', count: 2 }, 'cs.AI': { state: 'ok', count: 2 }, 'math.AG': 'quiet' } },
+    });
+    await store.putStatus({
+      kind: 'summarize',
+      state: 'ok',
+      startedAt: '2025-12-18T02:00:00.000Z',
+      finishedAt: '2025-12-18T02:01:00.000Z',
+      counts: { summarized: 5, backlog: 3 },
+    });
+    await store.putProfile('profile-token-should-never-leak-1234', JSON.stringify({ categories: ['cs.LG'] }));
+
+    const result = await healthAt(NOW);
+    expect(result.httpStatus).toBe(200);
+    const r = result.report;
+    expect(r.status).toBe('ok');
+    expect(r.problems).toEqual([]);
+    expect(r.data).toMatchObject({ latestDay: '2025-12-18', daysStored: 2, revision: 2, ageDays: 0, stale: false });
+    expect(r.ingest?.sources).toEqual({ 'cs.LG': { state: 'ok', count: 2 }, 'cs.AI': { state: 'ok', count: 2 }, 'math.AG': { state: 'quiet' } });
+    expect(r.summarize).toMatchObject({ state: 'ok', backlog: 3, counts: { summarized: 5, backlog: 3 } });
+    expect(r.summaries.enabled).toBe(true);
+
+    const text = (await health()).text;
+    expect(text).not.toContain(OPENAI_KEY);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('profile-token-should-never-leak');
+  });
+
+  it('shows a failed ingest with its reason and first bytes, redacting anything secret-shaped', async () => {
+    const redisPassword = 'hunter2-redis-password';
+    await useTempEnv({ CRON_SECRET: SECRET, OPENAI_API_KEY: OPENAI_KEY });
+    const store = await getStore();
+    await store.commitDay('2025-12-17', syntheticDay('2025-12-17', 1));
+    await store.putStatus({
+      kind: 'ingest',
+      state: 'failed',
+      startedAt: '2025-12-18T01:00:00.000Z',
+      finishedAt: '2025-12-18T01:00:31.000Z',
+      counts: {},
+      error: `arXiv answered 503 for https://rss.arxiv.org/rss/cs.LG?token=abc123def (Authorization: Bearer ${SECRET}) via redis://user:${redisPassword}@10.0.0.1:6379`,
+      bodyStart: `<html>\u0000Service Unavailable ${OPENAI_KEY} ${'x'.repeat(400)}`,
+      detail: {
+        categories: {
+          'cs.LG': { state: 'failed', reason: 'HTTP 503 Service Unavailable', extra: { secret: SECRET } },
+          'cs.AI': { status: 'failed', error: 'timeout after 30000 ms' },
+        },
+      },
+    });
+    const r = (await healthAt(NOW)).report;
+    expect(r.status).toBe('degraded');
+    expect(r.ingest?.state).toBe('failed');
+    expect(r.ingest?.error).toContain('arXiv answered 503');
+    expect(r.ingest?.bodyStart?.length).toBeLessThanOrEqual(200);
+    expect(r.ingest?.bodyStart).toContain('Service Unavailable');
+    expect(r.ingest?.sources).toEqual({
+      'cs.LG': { state: 'failed', reason: 'HTTP 503 Service Unavailable' },
+      'cs.AI': { state: 'failed', reason: 'timeout after 30000 ms' },
+    });
+    expect(r.problems.join(' ')).toMatch(/last ingest failed: arXiv answered 503/);
+    const text = JSON.stringify(r);
+    for (const secret of [SECRET, OPENAI_KEY, redisPassword, 'abc123def', '\u0000']) expect(text).not.toContain(secret);
+    expect(text).toContain('[redacted]');
+    // The old data is still what health reports as served.
+    expect(r.data?.latestDay).toBe('2025-12-17');
+  });
+
+  it('tells a quiet stretch (holiday) from stale data', async () => {
+    await useTempEnv();
+    const store = await getStore();
+    await store.commitDay('2025-12-23', syntheticDay('2025-12-23', 1));
+    const later = new Date('2026-01-02T12:00:00Z');
+    await store.putStatus({ kind: 'ingest', state: 'quiet', startedAt: '2026-01-02T01:00:00.000Z', finishedAt: '2026-01-02T01:00:01.000Z', counts: {} });
+    const quiet = (await healthAt(later)).report;
+    expect(quiet.data?.stale).toBe(true);
+    expect(quiet.status).toBe('ok');
+
+    await store.putStatus({ kind: 'ingest', state: 'ok', startedAt: '2026-01-02T01:00:00.000Z', counts: {} });
+    const stale = (await healthAt(later)).report;
+    expect(stale.status).toBe('degraded');
+    expect(stale.problems.join(' ')).toMatch(/newest announcement is \d+ days old/);
+    expect(stale.data!.ageDays!).toBeGreaterThan(STALE_AFTER_DAYS);
+  });
+
+  it('reports a run stuck in "running" (killed by the platform) as failed', async () => {
+    await useTempEnv();
+    const store = await getStore();
+    await store.commitDay('2025-12-18', syntheticDay('2025-12-18', 1));
+    await store.putStatus({ kind: 'summarize', state: 'running', startedAt: '2025-12-18T10:00:00.000Z', counts: {} });
+    const r = (await healthAt(NOW)).report;
+    expect(r.summarize?.state).toBe('failed');
+    expect(r.summarize?.error).toMatch(/never finished/);
+    expect(r.status).toBe('degraded');
+    await store.putStatus({ kind: 'summarize', state: 'running', startedAt: '2025-12-18T11:50:00.000Z', counts: {} });
+    expect((await healthAt(NOW)).report.summarize?.state).toBe('running');
+  });
+});
+
+describe('GET /api/health when the store is down or misconfigured', () => {
+  it('answers 503 with Retry-After and a JSON body without paths when the store cannot be reached', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'not-a-directory');
+    writeFileSync(file, 'x');
+    await useTempEnv({ DATA_DIR: path.join(file, 'data') });
+    const { status, headers, body, text } = await health();
+    expect(status).toBe(503);
+    expect(Number(headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(body.status).toBe('unavailable');
+    expect(body.store).toMatchObject({ backend: 'embedded', reachable: false });
+    expect(body.store.error).toMatch(/^unreachable/);
+    expect(body.problems).toContain('store unreachable');
+    expect(text).not.toContain(dir);
+  });
+
+  it('answers 500 "misconfigured" naming the variables, never their values', async () => {
+    await useTempEnv({ REDIS_URL: 'redis://:pw-secret-123456@127.0.0.1:1', KV_REST_API_URL: 'http://127.0.0.1:1', KV_REST_API_TOKEN: 'kv-token-secret-123456' });
+    const { status, body, text } = await health();
+    expect(status).toBe(500);
+    expect(body.status).toBe('misconfigured');
+    expect(body.problems.join(' ')).toMatch(/REDIS_URL/);
+    expect(text).not.toContain('pw-secret-123456');
+    expect(text).not.toContain('kv-token-secret-123456');
+  });
+});

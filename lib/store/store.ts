@@ -31,9 +31,10 @@ export const RunStatusSchema = z.object({
   kind: z.string(),
   /**
    * ok: stored something; quiet: arXiv announced nothing (weekend/holiday); failed: nothing stored;
-   * stale: arXiv still serves an announcement day already stored (nothing stored, not an error).
+   * stale: arXiv still serves an announcement day already stored (nothing stored, not an error);
+   * disabled: the job is not configured (summaries without OPENAI_API_KEY), nothing was attempted.
    */
-  state: z.enum(['ok', 'quiet', 'failed', 'running', 'stale']),
+  state: z.enum(['ok', 'quiet', 'failed', 'running', 'stale', 'disabled']),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   counts: z.record(z.string(), z.number()).default({}),

@@ -28,3 +28,11 @@ export const SUPERSEDED_BUCKET_TTL_SECONDS = 10 * 60;
 export const MAX_DAYS_KEPT = 60;
 /** Summaries expire so old prompt versions and models do not pile up forever. */
 export const SUMMARY_TTL_SECONDS = 180 * 24 * 3600;
+
+/**
+ * Memory bound of one feed read: bucket JSON read per request at most (~5,000 papers at ~1.7 KB
+ * each, the window DESIGN.md budgets for). Older days beyond it are left out and the read says so.
+ */
+export const MAX_WINDOW_BYTES = 8 * 1024 * 1024;
+/** Size assumed for a bucket entry when a manifest predates recorded bucket sizes. */
+export const ESTIMATED_ENTRY_BYTES = 2_000;

@@ -14,7 +14,12 @@ import { StoredSummarySchema, type StoredSummary } from '../model/summary';
 import type { KvDriver } from './driver';
 import * as K from './keys';
 
-export const BucketRefSchema = z.object({ key: z.string(), count: z.number().int() });
+export const BucketRefSchema = z.object({
+  key: z.string(),
+  count: z.number().int(),
+  /** JSON size of the bucket, so a feed read can stay within MAX_WINDOW_BYTES before reading it. */
+  bytes: z.number().int().optional(),
+});
 export const ManifestSchema = z.object({
   revision: z.number().int(),
   updatedAt: z.string(),
@@ -54,6 +59,8 @@ export type WindowRead = {
   entries: Paper[];
   /** Summaries of the window for the requested scope, by `${id}v${version}`. */
   summaries: Map<string, StoredSummary>;
+  /** True when older days (or, on a huge newest day, some sources) were left out to stay within `maxBytes`. */
+  truncated: boolean;
 };
 
 const parseJson = <T>(schema: z.ZodType<T>, raw: string | null): T | null => {
@@ -92,13 +99,36 @@ export class Store {
       .reverse();
   }
 
+  /**
+   * The buckets of the newest days that fit in `maxBytes` (sizes come from the manifest, so nothing
+   * is read to decide): whole days while they fit; the newest day always, bucket by bucket.
+   */
+  static planWindow(manifest: Manifest, sources: string[], days: Day[], maxBytes: number) {
+    const keys: string[] = [];
+    const read: Day[] = [];
+    let total = 0;
+    for (const day of days) {
+      const refs = sources.flatMap((s) => (manifest.days[day]?.[s] ? [manifest.days[day][s]] : []));
+      const size = (r: z.infer<typeof BucketRefSchema>) => r.bytes ?? r.count * K.ESTIMATED_ENTRY_BYTES;
+      const daySize = refs.reduce((n, r) => n + size(r), 0);
+      if (read.length && total + daySize > maxBytes) return { keys, days: read, truncated: true };
+      read.push(day);
+      for (const ref of refs) {
+        if (keys.length && total + size(ref) > maxBytes) return { keys, days: read, truncated: true };
+        keys.push(ref.key);
+        total += size(ref);
+      }
+    }
+    return { keys, days: read, truncated: false };
+  }
+
   /** The feed read: manifest, then buckets and summaries of the newest `days` days in one multi-get. */
-  async readWindow(options: { sources: string[]; days: number; summaryScope?: string }): Promise<WindowRead> {
+  async readWindow(options: { sources: string[]; days: number; summaryScope?: string; maxBytes?: number }): Promise<WindowRead> {
     const manifest = await this.readManifest();
-    const days = Store.daysWithSources(manifest, options.sources).slice(0, options.days);
-    const bucketKeys = days.flatMap((day) =>
-      options.sources.flatMap((s) => (manifest.days[day]?.[s] ? [manifest.days[day][s].key] : [])),
-    );
+    const wanted = Store.daysWithSources(manifest, options.sources).slice(0, options.days);
+    const plan = Store.planWindow(manifest, options.sources, wanted, options.maxBytes ?? K.MAX_WINDOW_BYTES);
+    const days = plan.days;
+    const bucketKeys = plan.keys;
     const summaryKeys = options.summaryScope ? days.map((d) => K.summaryDayKey(d, options.summaryScope!)) : [];
     const raw = bucketKeys.length + summaryKeys.length ? await this.driver.mget([...bucketKeys, ...summaryKeys].map((k) => this.k(k))) : [];
     const entries = raw.slice(0, bucketKeys.length).flatMap((r) => (r ? (JSON.parse(r) as Paper[]) : []));
@@ -110,7 +140,7 @@ export class Store {
         if (parsed.success) summaries.set(ref, parsed.data);
       }
     }
-    return { manifest, days, entries, summaries };
+    return { manifest, days, entries, summaries, truncated: plan.truncated };
   }
 
   /** Reads whole buckets of one day (ingest bookkeeping, summarizer). */
@@ -131,10 +161,10 @@ export class Store {
     const refs: Record<string, z.infer<typeof BucketRefSchema>> = {};
     for (const [source, papers] of Object.entries(bySource)) {
       const key = K.bucketKey(source, day, revision);
-      await this.driver.set(this.k(key), JSON.stringify(papers.map((p) => PaperSchema.parse(p))), {
-        ttlSeconds: K.BUCKET_TTL_SECONDS,
-      });
-      refs[source] = { key, count: papers.length };
+      const json = JSON.stringify(papers.map((p) => PaperSchema.parse(p)));
+      await this.driver.set(this.k(key), json, { ttlSeconds: K.BUCKET_TTL_SECONDS });
+      // String length ≈ bytes for arXiv's mostly-ASCII JSON, and ≈ the memory the read will take.
+      refs[source] = { key, count: papers.length, bytes: json.length };
     }
     const superseded = Object.entries(current.days[day] ?? {})
       .filter(([s]) => refs[s])

@@ -293,6 +293,28 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
         expect(await store.hit('ip:1', 60, t + 60_000)).toBe(1); // next window
       });
 
+      it('readWindow stays within maxBytes: newest days first, the rest left out and flagged', async () => {
+        const store = freshStore();
+        for (const [i, day] of [...days].reverse().entries()) {
+          await store.commitDay(day, { 'cs.LG': makeBucket(day, 'cs.LG', 4, i * 100), 'cs.CL': makeBucket(day, 'cs.CL', 4, i * 100 + 50) });
+        }
+        const full = await store.readWindow({ sources: ['cs.LG', 'cs.CL'], days: 3 });
+        expect(full.truncated).toBe(false);
+        const daySize = Object.values(full.manifest.days[days[0]!]!).reduce((n, r) => n + (r.bytes ?? 0), 0);
+        expect(daySize).toBeGreaterThan(0);
+
+        const twoDays = await store.readWindow({ sources: ['cs.LG', 'cs.CL'], days: 3, maxBytes: daySize * 2 + 10 });
+        expect(twoDays.days).toEqual(days.slice(0, 2));
+        expect(twoDays.entries).toHaveLength(16);
+        expect(twoDays.truncated).toBe(true);
+
+        // Even a tiny budget serves the newest bucket rather than nothing.
+        const tiny = await store.readWindow({ sources: ['cs.LG', 'cs.CL'], days: 3, maxBytes: 1 });
+        expect(tiny.days).toEqual([days[0]]);
+        expect(tiny.entries).toHaveLength(4);
+        expect(tiny.truncated).toBe(true);
+      });
+
       it('store.ping resolves', async () => {
         await expect(freshStore().ping()).resolves.toBeUndefined();
       });

@@ -32,6 +32,11 @@ export class RateLimitedError extends Error {
   }
 }
 
+/** A request body over its size cap; answered 413 before it is parsed. */
+export class PayloadTooLargeError extends Error {
+  override name = 'PayloadTooLargeError';
+}
+
 /** The store (files, Redis, KV) could not be reached; callers answer 503 and keep old data. */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
@@ -55,6 +60,7 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
   if (err instanceof InputError) return { status: 400, body: { error: err.message, issues: err.issues }, headers: {} };
   if (err instanceof UnauthorizedError) return { status: 401, body: { error: err.message }, headers: {} };
   if (err instanceof NotFoundError) return { status: 404, body: { error: err.message }, headers: {} };
+  if (err instanceof PayloadTooLargeError) return { status: 413, body: { error: err.message }, headers: {} };
   if (err instanceof RateLimitedError)
     return { status: 429, body: { error: err.message }, headers: { 'retry-after': String(err.retryAfterSeconds) } };
   if (err instanceof StoreUnavailableError)

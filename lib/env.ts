@@ -39,6 +39,11 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  /**
+   * Which store to use when the env offers several (e.g. a Redis and an Upstash integration on one
+   * project). `auto` picks from the variables that are set and refuses an ambiguous mix. @default "auto"
+   */
+  STORE_BACKEND: z.enum(['auto', 'embedded', 'redis', 'vercel-kv']).default('auto'),
   /** Embedded store folder. @default ".data" */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Prefix for every store key, so several deployments (or test runs) can share one Redis. @default "af:" */

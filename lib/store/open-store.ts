@@ -1,6 +1,7 @@
 /**
  * Chooses the storage backend from env once per process: Vercel KV/Upstash REST, Redis, or the
- * embedded files (default). Both REST and Redis configured is an error, not a silent pick.
+ * embedded files (default). REST and Redis configured for two different servers is an error naming
+ * the variables, not a silent pick.
  */
 import { getEnv, EnvError, type Env } from '../env';
 import { createEmbeddedDriver } from './embedded-driver';
@@ -12,19 +13,52 @@ export type BackendChoice =
   | { backend: 'redis'; url: string }
   | { backend: 'vercel-kv'; url: string; token: string };
 
+/** Host of a URL, or null when it does not parse (never the credentials in it). */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname.toLowerCase() || null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Vercel's Upstash integration injects KV_REST_API_URL/_TOKEN *and* REDIS_URL (plus KV_URL) for the
+ * same database. That is one store reachable two ways, not a conflict: use REST (no socket per
+ * function). Two different servers are ambiguous and refused unless STORE_BACKEND says which.
+ */
 export function chooseBackend(env: Env): BackendChoice {
   const restUrl = env.KV_REST_API_URL ?? env.UPSTASH_REDIS_REST_URL;
   const restToken = env.KV_REST_API_TOKEN ?? env.UPSTASH_REDIS_REST_TOKEN;
-  if ((restUrl || restToken) && env.REDIS_URL)
-    throw new EnvError(
-      'Both REDIS_URL and KV_REST_API_URL/KV_REST_API_TOKEN (or UPSTASH_REDIS_REST_*) are set: keep only the one backend you want.',
-    );
-  if (restUrl || restToken) {
+  const rest = (): BackendChoice => {
     if (!restUrl || !restToken)
       throw new EnvError('KV_REST_API_URL and KV_REST_API_TOKEN (or UPSTASH_REDIS_REST_URL/_TOKEN) must be set together.');
     return { backend: 'vercel-kv', url: restUrl, token: restToken };
+  };
+  const redis = (): BackendChoice => {
+    if (!env.REDIS_URL) throw new EnvError('STORE_BACKEND=redis needs REDIS_URL (redis:// or rediss://).');
+    return { backend: 'redis', url: env.REDIS_URL };
+  };
+
+  switch (env.STORE_BACKEND) {
+    case 'embedded':
+      return { backend: 'embedded', dataDir: env.DATA_DIR };
+    case 'redis':
+      return redis();
+    case 'vercel-kv':
+      return rest();
   }
-  if (env.REDIS_URL) return { backend: 'redis', url: env.REDIS_URL };
+  if ((restUrl || restToken) && env.REDIS_URL) {
+    const sameDatabase = restUrl && hostOf(restUrl) !== null && hostOf(restUrl) === hostOf(env.REDIS_URL);
+    if (sameDatabase) return rest();
+    throw new EnvError(
+      `Both REDIS_URL (host ${hostOf(env.REDIS_URL) ?? '?'}) and KV_REST_API_URL/KV_REST_API_TOKEN or UPSTASH_REDIS_REST_URL/_TOKEN ` +
+        `(host ${restUrl ? (hostOf(restUrl) ?? '?') : 'unset'}) are set and point to different stores: ` +
+        'keep only the one you want, or set STORE_BACKEND=redis or STORE_BACKEND=vercel-kv.',
+    );
+  }
+  if (restUrl || restToken) return rest();
+  if (env.REDIS_URL) return redis();
   return { backend: 'embedded', dataDir: env.DATA_DIR };
 }
 

@@ -1,0 +1,21 @@
+/**
+ * GET /api/feed/<token>?format=rss|atom|json[&cats=…] — a saved profile's feed, with the same
+ * selection, rendering and caching headers as /api/feed (lib/feed/serve-feed.ts). `cats` narrows
+ * to some of the profile's own categories. Malformed token → 400, unknown → 404.
+ */
+import { withErrors } from '../../../../lib/http/respond';
+import { serveFeed } from '../../../../lib/feed/serve-feed';
+import { parseSavedFeedQuery } from '../../../../lib/profiles/saved-feed-query';
+import { readProfile } from '../../../../lib/profiles/saved-profiles';
+import { getStore } from '../../../../lib/store/open-store';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ token: string }> };
+
+export const GET = withErrors(async (request: Request, context: Context) => {
+  const { token } = await context.params;
+  const store = await getStore();
+  const { profile, format } = parseSavedFeedQuery(new URL(request.url), await readProfile(store, token));
+  return serveFeed({ store, profile, format, request });
+});

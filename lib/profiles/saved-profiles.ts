@@ -1,0 +1,82 @@
+/**
+ * Saved per-user profiles over the Store's profiles hash: create (rate limited per client),
+ * read, replace, delete. The stored value is the validated Profile itself, as JSON, so every
+ * reader (ingest's category list, the preview) parses it with ProfileSchema alone.
+ */
+import { InputError, NotFoundError, RateLimitedError } from '../errors';
+import { zodToInputError } from '../http/respond';
+import { ProfileSchema, type Profile } from '../model/profile';
+import type { Store } from '../store/store';
+import { assertProfileToken, newProfileToken } from './profile-token';
+
+/** One saved profile, serialized, at most (the issue: "say ≤ 4 KB"). */
+export const MAX_PROFILE_BYTES = 4096;
+/** Request bodies above this are refused unread (413); whitespace-heavy JSON of a 4 KB profile fits. */
+export const MAX_PROFILE_BODY_BYTES = 16 * 1024;
+/** Profiles one client may create per window. */
+export const PROFILE_CREATE_LIMIT = 5;
+export const PROFILE_CREATE_WINDOW_SECONDS = 60;
+
+type ProfileStore = Pick<Store, 'getProfile' | 'putProfile' | 'deleteProfile'>;
+
+/** Validates a body as a profile (400 naming each bad field) and enforces the stored-size cap. */
+export function parseProfileBody(body: unknown): Profile {
+  const parsed = ProfileSchema.safeParse(body);
+  if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid profile');
+  const bytes = Buffer.byteLength(JSON.stringify(parsed.data));
+  if (bytes > MAX_PROFILE_BYTES)
+    throw new InputError(`Profile is ${bytes} bytes once stored; at most ${MAX_PROFILE_BYTES} are allowed (fewer or shorter terms)`, [
+      { path: '(root)', message: `at most ${MAX_PROFILE_BYTES} bytes; got ${bytes}` },
+    ]);
+  return parsed.data;
+}
+
+/** Fixed window per client; throws RateLimitedError (429 + Retry-After until the window ends). */
+export async function assertMayCreate(store: Pick<Store, 'hit'>, client: string, now = Date.now()): Promise<void> {
+  const count = await store.hit(`profile-create:${client}`, PROFILE_CREATE_WINDOW_SECONDS, now);
+  if (count <= PROFILE_CREATE_LIMIT) return;
+  const windowMs = PROFILE_CREATE_WINDOW_SECONDS * 1000;
+  const retryAfter = Math.max(1, Math.ceil((windowMs - (now % windowMs)) / 1000));
+  throw new RateLimitedError(`Too many profiles created from this address: at most ${PROFILE_CREATE_LIMIT} per ${PROFILE_CREATE_WINDOW_SECONDS} s`, retryAfter);
+}
+
+export async function createProfile(
+  store: ProfileStore & Pick<Store, 'hit'>,
+  body: unknown,
+  client: string,
+  now = Date.now(),
+): Promise<{ token: string; profile: Profile }> {
+  const profile = parseProfileBody(body);
+  await assertMayCreate(store, client, now);
+  const token = newProfileToken();
+  await store.putProfile(token, JSON.stringify(profile));
+  return { token, profile };
+}
+
+/** The stored profile; 400 for a malformed token, 404 when none is stored (or it no longer validates). */
+export async function readProfile(store: Pick<Store, 'getProfile'>, token: string): Promise<Profile> {
+  const raw = await store.getProfile(assertProfileToken(token));
+  const parsed = raw === null ? null : ProfileSchema.safeParse(safeJson(raw));
+  if (!parsed?.success) throw new NotFoundError('No saved profile has this token (deleted, or never created)');
+  return parsed.data;
+}
+
+export async function replaceProfile(store: ProfileStore, token: string, body: unknown): Promise<Profile> {
+  await readProfile(store, token);
+  const profile = parseProfileBody(body);
+  await store.putProfile(token, JSON.stringify(profile));
+  return profile;
+}
+
+export async function deleteProfile(store: ProfileStore, token: string): Promise<void> {
+  if (!(await store.deleteProfile(assertProfileToken(token))))
+    throw new NotFoundError('No saved profile has this token (deleted, or never created)');
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

@@ -44,14 +44,20 @@ const uniqueBy = <T extends { key: string }>(items: (T | null)[]): T[] => {
   return items.filter((t): t is T => t !== null && !seen.has(t.key) && (seen.add(t.key), true));
 };
 
+/** A term written twice in any case counts once, under its first spelling (`Training`, `TRAINING`). */
+function distinct(terms: string[]): string[] {
+  const seen = new Set<string>();
+  return terms.map((t) => t.trim()).filter((t) => !seen.has(t.toLowerCase()) && (seen.add(t.toLowerCase()), true));
+}
+
 /** Compiles a profile's terms once; reuse the result for every window it scores. */
 export function compileRules(rules: RankRules): CompiledRules {
   return {
     generation: vocabularyGeneration(),
     source: rules,
-    keywords: uniqueBy(rules.keywords.map(compileTerm)),
-    exclude: uniqueBy(rules.exclude.map(compileTerm)),
-    authors: uniqueBy(rules.authors.map(compileAuthor)),
+    keywords: uniqueBy(distinct(rules.keywords).map(compileTerm)),
+    exclude: uniqueBy(distinct(rules.exclude).map(compileTerm)),
+    authors: uniqueBy(distinct(rules.authors).map(compileAuthor)),
     boosts: Object.entries(rules.categoryBoost ?? {}).filter(([, points]) => points !== 0),
     minScore: rules.min_score,
     limit: rules.limit,

@@ -1,0 +1,28 @@
+/** A temp embedded store and clean env for the profile/OPML route tests, plus a few stored papers. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { resetEnvCache } from '../../lib/env';
+import type { Paper } from '../../lib/model/paper';
+import { seedPaperToPaper } from '../../lib/score/seed-comparison';
+import { getStore, resetStore } from '../../lib/store/open-store';
+import { seedSnapshots } from '../score/score-helpers';
+
+const CLEARED = ['OPENAI_API_KEY', 'PUBLIC_BASE_URL', 'ARXIV_CATEGORIES', 'PROFILE_CONFIG', 'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'DEFAULT_KEYWORDS'];
+
+export async function useProfileEnv(extra: Record<string, string> = {}): Promise<void> {
+  for (const k of CLEARED) delete process.env[k];
+  Object.assign(process.env, { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'af-profiles-')), DISABLE_AUTO_INGEST: '1', STORE_PREFIX: 'af:', ...extra });
+  resetEnvCache();
+  await resetStore();
+}
+
+/** The first snapshot's 30 papers (one day, cs.* primaries), stored as that day's buckets. */
+export const DAY = '2025-12-05';
+export const storedPapers: Paper[] = seedSnapshots[0]!.papers.map(seedPaperToPaper);
+
+export async function storeSeedDay(): Promise<void> {
+  const bySource: Record<string, Paper[]> = {};
+  for (const p of storedPapers) (bySource[p.categories[0]!] ??= []).push(p);
+  await (await getStore()).commitDay(DAY, bySource, new Date(`${DAY}T01:00:00Z`));
+}

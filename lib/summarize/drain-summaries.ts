@@ -1,0 +1,47 @@
+/**
+ * A small summarize run to call lazily after a feed request (Next.js `after()`), so the backlog
+ * drains between the daily cron runs without a third cron (Vercel Hobby allows two). Bounded: a
+ * few papers, a short deadline, at most one drain per DRAIN_COOLDOWN_SECONDS per deployment, and a
+ * no-op without an API key or while another run holds the lock.
+ */
+import type { Store } from '../store/store';
+import { runSummarize, type SummarizeDeps, type SummarizeResult } from './run-summarize';
+import { realClock } from './llm-retry';
+import { createSummaryClient } from './summary-client';
+
+/** Papers one drain summarizes at most. */
+export const DRAIN_MAX_PAPERS = 3;
+/** Time a drain may take after the response was sent. */
+export const DRAIN_BUDGET_MS = 20_000;
+/** One drain per this many seconds, whatever the request rate. */
+export const DRAIN_COOLDOWN_SECONDS = 120;
+const DRAIN_COUNTER = 'summarize-drain';
+
+export type DrainOptions = { now?: Date; maxPapers?: number; budgetMs?: number; cooldownSeconds?: number };
+
+/** Returns null when it did nothing (no key, cooling down, lock held, nothing wanted). Never throws. */
+export async function drainSummaries(deps: SummarizeDeps & { store: Store }, options: DrainOptions = {}): Promise<SummarizeResult | null> {
+  try {
+    const client = deps.client === undefined ? createSummaryClient(deps.env) : deps.client;
+    if (!client) return null;
+    const now = options.now ?? new Date();
+    // One counter increment decides: only the first request of each window drains.
+    if ((await deps.store.hit(DRAIN_COUNTER, options.cooldownSeconds ?? DRAIN_COOLDOWN_SECONDS, now.getTime())) !== 1) return null;
+    const result = await runSummarize(
+      { ...deps, client },
+      {
+        now,
+        deadline: (deps.clock ?? realClock).now() + (options.budgetMs ?? DRAIN_BUDGET_MS),
+        maxPapers: Math.min(options.maxPapers ?? DRAIN_MAX_PAPERS, deps.env.SUMMARY_MAX_PAPERS),
+        trigger: 'drain',
+        // A drain that called nothing leaves the last real run's status (and backlog) on health.
+        recordStatus: 'if-called',
+        minCallWindowMs: 5_000,
+      },
+    );
+    return result.state === 'locked' ? null : result;
+  } catch (err) {
+    deps.log?.(`summary drain failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Which summaries are wanted: for every profile, the papers its feed would show right now (the
+ * same window read, filtering and ranking as lib/feed/select-feed.ts), keyed by
+ * (paper id + version, scope). However many profiles want a paper, it appears once, with the best
+ * score any profile gave it, and with the announcement days whose summary index still lacks it
+ * (a feed looks a summary up in the index of the days it reads).
+ */
+import type { Env } from '../env';
+import { sourcesFor } from '../feed/category-sources';
+import { candidatePapers } from '../feed/select-feed';
+import type { Day, Paper } from '../model/paper';
+import type { Profile } from '../model/profile';
+import { rankPapers } from '../score/rank-papers';
+import { summaryRef, type Store } from '../store/store';
+import type { NamedProfile } from './load-profiles';
+import { summaryScope } from './summary-scope';
+
+export type WantedSummary = {
+  /** `${id}v${version}@${scope}`: one stored summary, one LLM call at most. */
+  key: string;
+  paper: Paper;
+  language: string;
+  scope: string;
+  /** Highest score any profile gave the paper. */
+  score: number;
+  /** Days whose summary index some feed reads and that do not list this summary yet. */
+  missingDays: Day[];
+};
+
+export const wantedKey = (id: string, version: number, scope: string) => `${summaryRef(id, version)}@${scope}`;
+
+export const profileLanguage = (profile: Profile, env: Pick<Env, 'SUMMARY_LANGUAGE'>) => profile.language ?? env.SUMMARY_LANGUAGE;
+
+/** Most relevant first; ties go to the newer announcement, then the id, so runs are deterministic. */
+const byRelevance = (a: WantedSummary, b: WantedSummary) =>
+  b.score - a.score || b.paper.announced.localeCompare(a.paper.announced) || a.key.localeCompare(b.key);
+
+type WindowStore = Pick<Store, 'readWindow'>;
+
+export async function findWantedSummaries(
+  store: WindowStore,
+  env: Pick<Env, 'SUMMARY_LANGUAGE' | 'SUMMARY_MODEL'>,
+  profiles: NamedProfile[],
+): Promise<WantedSummary[]> {
+  const wanted = new Map<string, WantedSummary & { days: Set<Day> }>();
+  // Profiles reading the same sources, days and scope share one window read.
+  const windows = new Map<string, ReturnType<WindowStore['readWindow']>>();
+  for (const { profile } of profiles) {
+    const language = profileLanguage(profile, env);
+    const scope = summaryScope(language, env.SUMMARY_MODEL);
+    const sources = sourcesFor(profile.categories);
+    const windowKey = JSON.stringify([[...sources].sort(), profile.days, scope]);
+    if (!windows.has(windowKey)) windows.set(windowKey, store.readWindow({ sources, days: profile.days, summaryScope: scope }));
+    const window = await windows.get(windowKey)!;
+    for (const { paper, score } of rankPapers(candidatePapers(window, profile), profile)) {
+      const key = wantedKey(paper.id, paper.version, scope);
+      const entry = wanted.get(key) ?? { key, paper, language, scope, score, missingDays: [], days: new Set<Day>() };
+      entry.score = Math.max(entry.score, score);
+      if (!window.summaries.has(summaryRef(paper.id, paper.version))) entry.days.add(paper.announced);
+      wanted.set(key, entry);
+    }
+  }
+  return [...wanted.values()].map(({ days, ...w }) => ({ ...w, missingDays: [...days].sort() })).sort(byRelevance);
+}

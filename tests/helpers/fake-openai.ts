@@ -1,0 +1,188 @@
+/**
+ * A local OpenAI-compatible server on 127.0.0.1 speaking the real `POST /v1/chat/completions`
+ * wire format (JSON body in, `chat.completion` object with `usage` out, OpenAI-style error bodies),
+ * so tests drive the real `openai` client. It counts requests per paper (read from the prompt's
+ * `arXiv:<id>v<version>` and `Language:` lines) and fails on demand: every Nth call (alternating
+ * 500 and 429 with Retry-After), always for chosen papers, slowly, without JSON mode (400 on
+ * `response_format`, or prose answers), or with hostile content.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeSummary = { tldr: string; contributions: string[]; method: string; results: string; limitations: string };
+
+export type FakeOpenAiOptions = {
+  /**
+   * json: honours `response_format` (json_schema) — default;
+   * reject-json-mode: 400 when `response_format` is present, text otherwise (old vLLM, proxies);
+   * prose: ignores `response_format` and answers Markdown prose (a provider without JSON mode).
+   */
+  mode?: 'json' | 'reject-json-mode' | 'prose';
+  /** Every Nth request (1-based over all requests) fails: odd failures 500, even failures 429. */
+  failEvery?: number;
+  /** Retry-After seconds sent with 429. @default 1 */
+  retryAfterSeconds?: number;
+  /** Papers (id without version) whose requests always fail with `failStatus`. */
+  failPapers?: string[];
+  /** @default 500 */
+  failStatus?: number;
+  /** Delay before answering each request. */
+  delayMs?: number;
+  /** Papers whose answer is hostile (`]]>`, script, handlers, javascript: links, U+0001); `true` for all. */
+  hostile?: boolean | string[];
+  /** Accepted bearer token. @default "test" */
+  apiKey?: string;
+};
+
+export type RecordedRequest = {
+  paper: string | null;
+  language: string | null;
+  model: string;
+  jsonMode: boolean;
+  status: number;
+  at: number;
+};
+
+export const HOSTILE_TEXT =
+  'Breaks ]]> CDATA <script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) <a href="javascript:alert(4)">x</a> <b onclick="alert(5)">bold</b> ctrl\u0001char';
+
+function contentFor(paper: string, language: string, hostile: boolean): FakeSummary {
+  if (hostile)
+    return {
+      tldr: HOSTILE_TEXT,
+      contributions: ['<script>alert("c")</script>first', '**second** with $x_i^2$ math', '[ok link](https://example.org/a?b=1&c=2)'],
+      method: '<iframe src="https://evil.example"></iframe>method\u0001',
+      results: '<svg onload="alert(6)"></svg>results ]]>',
+      limitations: '<style>body{display:none}</style>none',
+    };
+  return {
+    tldr: `[${language}] One-sentence summary of ${paper}.`,
+    contributions: [`First contribution of ${paper}.`, 'Second contribution.'],
+    method: 'The method, in two sentences. It uses a transformer.',
+    results: 'Improves accuracy by 3.2 points on the benchmark.',
+    limitations: 'Not stated in the abstract.',
+  };
+}
+
+const proseFor = (s: FakeSummary) =>
+  [`**TL;DR** ${s.tldr}`, '', '**Contributions**', ...s.contributions.map((c) => `- ${c}`), '', `**Method** ${s.method}`, '', `**Results** ${s.results}`, '', `**Limitations** ${s.limitations}`].join('\n');
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const errorBody = (message: string, type: string, code: string | null = null) => ({ error: { message, type, param: null, code } });
+
+type ChatBody = {
+  model?: string;
+  messages?: { role: string; content: string }[];
+  response_format?: { type: string; json_schema?: { name: string; schema: unknown; strict?: boolean } };
+};
+
+export class FakeOpenAi {
+  readonly requests: RecordedRequest[] = [];
+  private server: Server;
+  private port = 0;
+
+  constructor(public options: FakeOpenAiOptions = {}) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  static async start(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
+    const fake = new FakeOpenAi(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What `OPENAI_BASE_URL` should be. */
+  get baseURL(): string {
+    return `http://127.0.0.1:${this.port}/v1`;
+  }
+
+  /** Requests sent (any status). */
+  get calls(): number {
+    return this.requests.length;
+  }
+
+  /** Successful answers per `${paper}:${language}` (paper = `<id>v<version>`). */
+  answeredPerKey(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const r of this.requests.filter((r) => r.status === 200)) {
+      const key = `${r.paper}:${r.language}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Requests about one paper (`<id>` or `<id>v<version>`), any status. */
+  callsFor(paper: string): number {
+    return this.requests.filter((r) => r.paper === paper || r.paper?.replace(/v\d+$/, '') === paper).length;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/chat/completions')
+      return send(res, 404, errorBody(`Unknown request URL: ${req.method} ${req.url}`, 'invalid_request_error', 'unknown_url'));
+    const o = this.options;
+    if (req.headers.authorization !== `Bearer ${o.apiKey ?? 'test'}`)
+      return send(res, 401, errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'));
+    let body: ChatBody;
+    try {
+      body = JSON.parse(raw) as ChatBody;
+    } catch {
+      return send(res, 400, errorBody('We could not parse the JSON body of your request.', 'invalid_request_error'));
+    }
+    const user = body.messages?.find((m) => m.role === 'user')?.content ?? '';
+    const paper = user.match(/arXiv:(\S+v\d+)/)?.[1] ?? null;
+    const language = user.match(/^Language: (.+)$/m)?.[1]?.trim() ?? null;
+    const jsonMode = body.response_format?.type === 'json_schema';
+    const record: RecordedRequest = { paper, language, model: body.model ?? '', jsonMode, status: 200, at: Date.now() };
+    this.requests.push(record);
+    const n = this.requests.length;
+    if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
+
+    const fail = (status: number, message: string, headers: Record<string, string> = {}) => {
+      record.status = status;
+      send(res, status, errorBody(message, status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error'), headers);
+    };
+    if (!body.model || !Array.isArray(body.messages)) return fail(400, 'model and messages are required');
+    const id = paper?.replace(/v\d+$/, '') ?? '';
+    if (o.failPapers?.includes(id)) return fail(o.failStatus ?? 500, `Simulated failure for ${paper}`);
+    if (o.failEvery && n % o.failEvery === 0) {
+      const nth = n / o.failEvery;
+      return nth % 2 === 1
+        ? fail(500, 'The server had an error while processing your request.')
+        : fail(429, 'Rate limit reached for requests', { 'retry-after': String(o.retryAfterSeconds ?? 1) });
+    }
+    if (o.mode === 'reject-json-mode' && body.response_format)
+      return fail(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.");
+
+    const hostile = o.hostile === true || (Array.isArray(o.hostile) && o.hostile.includes(id));
+    const summary = contentFor(paper ?? 'unknown', language ?? 'en', hostile);
+    const content = jsonMode && o.mode !== 'prose' ? JSON.stringify(summary) : proseFor(summary);
+    const promptTokens = Math.ceil((body.messages ?? []).reduce((s, m) => s + String(m.content).length, 0) / 4);
+    const completionTokens = Math.ceil(content.length / 4);
+    send(res, 200, {
+      id: `chatcmpl-${n}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      system_fingerprint: 'fp_fake',
+      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    });
+  }
+}

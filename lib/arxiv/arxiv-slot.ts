@@ -1,0 +1,54 @@
+/**
+ * One global throttle for arXiv, across processes and instances (issue 7): before each request a
+ * caller takes
+ * - the `arxiv-connection` lock, held for the request (one connection at a time; its TTL bounds a
+ *   crashed holder), then
+ * - the `arxiv-throttle` lock with a TTL of ARXIV_MIN_INTERVAL_MS, never released: the next request
+ *   anywhere can start only when it has expired (arXiv's terms: one request every 3 seconds).
+ * Within a process, requests are also queued so two callers do not poll the store against each other.
+ * https://info.arxiv.org/help/api/tou.html
+ */
+import type { Store } from '../store/store';
+
+export const ARXIV_THROTTLE_LOCK = 'arxiv-throttle';
+export const ARXIV_CONNECTION_LOCK = 'arxiv-connection';
+/** Slack on top of the request timeout for the connection lock's TTL. */
+const CONNECTION_LOCK_SLACK_MS = 5_000;
+
+export type SlotOptions = { minIntervalMs: number; timeoutMs: number; deadline: Date };
+export type SlotStore = Pick<Store, 'acquireLock' | 'releaseLock'>;
+
+export class SlotTimeoutError extends Error {
+  override name = 'SlotTimeoutError';
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function waitForLock(store: SlotStore, name: string, ttlMs: number, pollMs: number, deadline: Date): Promise<string> {
+  for (;;) {
+    const token = await store.acquireLock(name, ttlMs / 1000);
+    if (token) return token;
+    if (Date.now() + pollMs >= deadline.getTime()) throw new SlotTimeoutError(`deadline reached while waiting for the ${name} lock`);
+    await sleep(pollMs);
+  }
+}
+
+async function runInSlot<T>(store: SlotStore, options: SlotOptions, request: () => Promise<T>): Promise<T> {
+  const pollMs = Math.min(250, Math.max(20, Math.floor(options.minIntervalMs / 4)));
+  const connection = await waitForLock(store, ARXIV_CONNECTION_LOCK, options.timeoutMs + CONNECTION_LOCK_SLACK_MS, pollMs, options.deadline);
+  try {
+    if (options.minIntervalMs > 0) await waitForLock(store, ARXIV_THROTTLE_LOCK, options.minIntervalMs, pollMs, options.deadline);
+    return await request();
+  } finally {
+    await store.releaseLock(ARXIV_CONNECTION_LOCK, connection).catch(() => false);
+  }
+}
+
+/** Runs `request` when this process and every other instance may talk to arXiv again. */
+export function withArxivSlot<T>(store: SlotStore, options: SlotOptions, request: () => Promise<T>): Promise<T> {
+  const run = queue.then(() => runInSlot(store, options, request));
+  queue = run.catch(() => undefined);
+  return run;
+}

@@ -1,0 +1,96 @@
+/**
+ * Asks arXiv for one URL and hands the body to `parse`, politely and within bounds:
+ * - through the global throttle (lib/arxiv/arxiv-slot.ts) with a project User-Agent;
+ * - with a timeout (ARXIV_TIMEOUT_MS, never past the caller's deadline) via AbortSignal;
+ * - a 5xx/429, a timeout, a network error, an HTML page or a truncated body is retried at most
+ *   `maxRetries` times with exponential backoff that honours `Retry-After` (capped), and never past
+ *   the deadline; an arXiv error feed/entry or another 4xx is not retried.
+ * Every refusal is an ArxivResponseError carrying the URL, status and the first 200 bytes.
+ */
+import { ArxivResponseError, bodyStartOf } from './arxiv-error';
+import { SlotTimeoutError, sleep, withArxivSlot, type SlotStore } from './arxiv-slot';
+
+/** Retries within one run after the first attempt (issue 7: "at most a couple of times"). */
+export const ARXIV_MAX_RETRIES = 2;
+/** A Retry-After longer than this is not waited for within the run; the next run tries again. */
+export const MAX_RETRY_WAIT_MS = 60_000;
+const MIN_BACKOFF_MS = 500;
+
+export type ArxivFetchDeps = {
+  store: SlotStore;
+  fetch?: typeof fetch;
+  log?: (line: string) => void;
+};
+
+export type ArxivFetchOptions = {
+  userAgent: string;
+  minIntervalMs: number;
+  timeoutMs: number;
+  deadline: Date;
+  /** @default ARXIV_MAX_RETRIES */
+  maxRetries?: number;
+  /** Accept header, e.g. RSS vs Atom. */
+  accept?: string;
+};
+
+/** `Retry-After: 120` or an HTTP date → seconds from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+const describe = (err: unknown) => {
+  const e = err as Error & { cause?: { code?: string; message?: string } };
+  return e.cause?.code ?? e.cause?.message ?? e.message;
+};
+
+async function requestOnce(url: string, deps: ArxivFetchDeps, options: ArxivFetchOptions): Promise<string> {
+  const budgetMs = Math.min(options.timeoutMs, options.deadline.getTime() - Date.now());
+  if (budgetMs <= 0) throw new ArxivResponseError('deadline reached before arXiv could be asked', { url }, false);
+  const signal = AbortSignal.timeout(budgetMs);
+  let response: Response;
+  let body: string;
+  try {
+    response = await (deps.fetch ?? fetch)(url, {
+      headers: { 'user-agent': options.userAgent, accept: options.accept ?? 'application/xml, text/xml;q=0.9, */*;q=0.1' },
+      signal,
+      redirect: 'follow',
+    });
+    body = await response.text();
+  } catch (err) {
+    const timedOut = signal.aborted;
+    const reason = timedOut ? `no complete answer within ${budgetMs} ms` : describe(err);
+    throw new ArxivResponseError(`arXiv could not be reached: ${reason}`, { url }, true);
+  }
+  if (!response.ok) {
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+    const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
+    throw new ArxivResponseError(
+      `arXiv answered HTTP ${response.status}${retryAfterSeconds !== undefined ? ` (Retry-After: ${retryAfterSeconds} s)` : ''}`,
+      { url, status: response.status, bodyStart: bodyStartOf(body), retryAfterSeconds },
+      retryable,
+    );
+  }
+  return body;
+}
+
+export async function fetchArxiv<T>(url: string, parse: (body: string) => T, deps: ArxivFetchDeps, options: ArxivFetchOptions): Promise<T> {
+  const maxRetries = options.maxRetries ?? ARXIV_MAX_RETRIES;
+  const slot = { minIntervalMs: options.minIntervalMs, timeoutMs: options.timeoutMs, deadline: options.deadline };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const body = await withArxivSlot(deps.store, slot, () => requestOnce(url, deps, options));
+      return parse(body);
+    } catch (err) {
+      if (err instanceof SlotTimeoutError) throw new ArxivResponseError(`arXiv was not asked: ${err.message}`, { url }, false);
+      if (!(err instanceof ArxivResponseError) || !err.retryable || attempt >= maxRetries) throw err;
+      const backoffMs = Math.max(options.minIntervalMs, MIN_BACKOFF_MS) * 2 ** attempt;
+      const waitMs = Math.min(MAX_RETRY_WAIT_MS, Math.max(backoffMs, (err.detail.retryAfterSeconds ?? 0) * 1000));
+      if (Date.now() + waitMs >= options.deadline.getTime()) throw err;
+      deps.log?.(`arXiv: ${err.message}; retry ${attempt + 1}/${maxRetries} in ${(waitMs / 1000).toFixed(1)} s`);
+      await sleep(waitMs);
+    }
+  }
+}

@@ -133,7 +133,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     expect(cats.length).toBeGreaterThan(0);
     for (const c of cats) expect(c).toContain('cs.DC');
     expect(await page.locator('.paper').count()).toBeLessThan(countBefore);
-    expect(await page.locator('#feed-url-rss').inputValue()).toBe(`${server.url}/api/feed?cats=cs.DC&q=kernel%2C+inference&format=rss`);
+    expect(await page.locator('#feed-url-rss').inputValue()).toBe(`${server.url}/api/feed?cats=cs.DC&q=kernel%2C+inference&exclude=survey%2C+review%2C+tutorial&format=rss`);
     // Then a category that is not ingested: picked by searching its name.
     await page.getByPlaceholder(/Search categories/).fill('quantum');
     await page.locator('input[name="cats"][value="quant-ph"]').check();

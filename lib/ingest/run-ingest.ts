@@ -42,15 +42,16 @@ export type IngestDeps = {
 export type IngestOptions = {
   /** Start of the run (fixed in tests); status times are based on it. */
   now: Date;
-  /** The run stops asking arXiv and waiting for locks at this time. */
-  deadline: Date;
+  /** The run stops asking arXiv and waiting for locks at this time (a Date or epoch ms). */
+  deadline: Date | number;
   /** Fetch only these categories/archives (on demand) instead of the configured set. */
   sources?: string[];
   /** Fill history from the API when the store is empty. @default true */
   backfill?: boolean;
 };
 
-export async function runIngest(deps: IngestDeps, options: IngestOptions): Promise<IngestResult> {
+export async function runIngest(deps: IngestDeps, given: IngestOptions): Promise<IngestResult> {
+  const options = { ...given, deadline: new Date(given.deadline) };
   const log = deps.log ?? (() => {});
   const started = Date.now();
   const token = await waitForIngestLock(deps.store, options.deadline, log);
@@ -98,7 +99,7 @@ const newestStoredDay = (manifest: Manifest, sources: string[]): Day | null =>
     .sort()
     .pop() ?? null;
 
-async function ingestLocked(deps: IngestDeps, options: IngestOptions, log: (l: string) => void): Promise<IngestResult> {
+async function ingestLocked(deps: IngestDeps, options: IngestOptions & { deadline: Date }, log: (l: string) => void): Promise<IngestResult> {
   const { store, env } = deps;
   const manifest = await store.readManifest();
   const { sources, ignored } = options.sources ? capSources(options.sources) : await chooseSources(store, env);

@@ -1,0 +1,11 @@
+/**
+ * Next.js calls register() once when a server instance starts. On a first start with an empty store
+ * it starts an ingest in the background (not awaited): only in the Node.js runtime, never during
+ * `next build`, and not when DISABLE_AUTO_INGEST is set (checked inside startAutoIngest).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { startAutoIngest } = await import('./lib/ingest/start-auto-ingest');
+  void startAutoIngest();
+}

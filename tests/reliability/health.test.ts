@@ -18,7 +18,7 @@ const SECRET = 'cron-secret-value-0123456789';
 const OPENAI_KEY = 'sk-test-openai-key-abcdefghijklmnop';
 
 async function health(): Promise<{ status: number; headers: Headers; text: string; body: any }> {
-  const res = await GET(new Request('http://localhost/api/health'));
+  const res = await GET();
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, body: JSON.parse(text) };
 }

@@ -11,7 +11,7 @@
  *   any whitespace, other characters literally.
  */
 import { foldText, splitWords } from './fold-text';
-import { wordForms } from './inflect-word';
+import { MIN_INFLECTED_LENGTH, wordForms } from './inflect-word';
 import { AUTHOR_EXACT, bitsOf, fieldsOfAny, fieldsOfExact, IN_ABSTRACT, IN_TITLE, type PaperIndex } from './index-paper';
 import { wordId } from './vocabulary';
 
@@ -51,7 +51,7 @@ function exactForms(folded: string, withPlural: boolean): string[] {
 }
 
 function wordTerm(label: string, raw: string, folded: string, quoted: boolean): CompiledTerm {
-  if (!quoted && !isAcronym(raw) && folded.length >= 3) {
+  if (!quoted && !isAcronym(raw) && folded.length >= MIN_INFLECTED_LENGTH) {
     const id = wordId(folded);
     return { label, kind: 'word', key: `w:${folded}`, fieldsIn: (ix) => fieldsOfAny(bitsOf(ix, id)) };
   }
@@ -106,7 +106,7 @@ export function compileTerm(term: string): CompiledTerm | null {
   }
   const lastIndex = words.length - 1;
   const last = words[lastIndex]!;
-  const lastIsExact = isAcronym(raw(lastIndex)) || last.length < 3;
+  const lastIsExact = isAcronym(raw(lastIndex)) || last.length < MIN_INFLECTED_LENGTH;
   const lastForms = (lastIsExact ? exactForms(last, true) : [...wordForms(last)]).sort((a, b) => b.length - a.length);
   const pattern = [...words.slice(0, -1).map(escapeRegExp), `(?:${lastForms.map(escapeRegExp).join('|')})`].join(JOINER);
   // a plain last word's own entry covers its inflections (the words map holds bases)

@@ -77,7 +77,14 @@ export function BuilderForm({
       <CategoryPicker categories={categories} selected={values.categories} />
 
       <label htmlFor="f-q">Keywords</label>
-      <input id="f-q" name="q" type="text" defaultValue={values.keywords} placeholder='LLM, "kv cache", quantization' aria-describedby="f-q-help" />
+      <textarea
+        id="f-q"
+        name="q"
+        rows={3}
+        defaultValue={values.keywords}
+        placeholder='LLM, "kv cache", quantization'
+        aria-describedby="f-q-help"
+      />
       <p id="f-q-help" className="help">Comma-separated; quote a phrase to match it exactly. Papers are ranked by these.</p>
 
       <label htmlFor="f-exclude">Exclude</label>

@@ -6,13 +6,15 @@
  * and tested here; pure, no DOM.
  */
 const LIST_FIELDS = new Set(['cats', 'types']);
+/** Term lists are typed in a textarea: a line break separates terms like a comma. */
+const TERM_FIELDS = new Set(['q', 'exclude', 'authors']);
 const DEFAULTS: Record<string, string> = { min_score: '0', days: '1', limit: '50', types: 'new,cross' };
 const ORDER = ['profile', 'cats', 'q', 'exclude', 'authors', 'types', 'min_score', 'days', 'limit', 'language'];
 
 export function builderQuery(entries: Iterable<[string, string]>): URLSearchParams {
   const values = new Map<string, string[]>();
   for (const [name, raw] of entries) {
-    const value = raw.trim();
+    const value = TERM_FIELDS.has(name) ? raw.trim().replace(/\s*\n\s*/g, ', ').replace(/,\s*,/g, ',') : raw.trim();
     if (!ORDER.includes(name) || !value) continue;
     values.set(name, [...(values.get(name) ?? []), value]);
   }

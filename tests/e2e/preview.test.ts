@@ -67,8 +67,10 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function open(pathAndQuery = '/', options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  type OpenOptions = { width?: number; height?: number; colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean };
+  async function open(pathAndQuery = '/', options: OpenOptions = {}): Promise<Page> {
     const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       colorScheme: options.colorScheme ?? 'light',
     });
@@ -142,6 +144,17 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     await page.context().close();
   });
 
+  it('works without JavaScript: the builder is a plain GET form', async () => {
+    const page = await open('/', { javaScriptEnabled: false });
+    await page.locator('input[name="cats"][value="cs.AI"]').uncheck();
+    await page.getByLabel('Keywords').fill('agents');
+    await Promise.all([page.waitForURL(/q=agents/), page.getByRole('button', { name: 'Update preview' }).click()]);
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll('cats')).toEqual(['cs.CL', 'cs.DC', 'cs.LG']);
+    expect(await page.locator('#results-heading').innerText()).toBe('arXiv cs.CL, cs.DC, cs.LG: agents');
+    await page.context().close();
+  });
+
   it('saves a profile, shows its secret URL once, and that feed is valid RSS', async () => {
     const page = await open('/?cats=cs.CL&q=decoding');
     await page.getByRole('button', { name: 'Save as my profile' }).click();
@@ -192,7 +205,8 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
         expect(existsSync(file)).toBe(true);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} ${colorScheme}: no horizontal scrolling`).toBeLessThanOrEqual(0);
-        if (name === 'phone' && colorScheme === 'light') await page.screenshot({ path: path.join(SCREENSHOTS, 'preview-phone-light-full.png'), fullPage: true });
+        // The builder sits below the papers on a phone: capture it on its own too.
+        if (name === 'phone') await page.locator('.sidebar').screenshot({ path: path.join(SCREENSHOTS, `preview-phone-builder-${colorScheme}.png`) });
         await page.context().close();
       }
     }

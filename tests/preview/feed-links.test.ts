@@ -75,6 +75,10 @@ describe('builderQuery', () => {
     expect(q.toString()).toBe('cats=cs.AI%2Ccs.LG&q=llm%2C+%22kv+cache%22&days=2');
   });
 
+  it('treats line breaks in term fields as separators', () => {
+    expect(builderQuery([['cats', 'cs.AI'], ['q', 'llm,\r\n moe\n\nkernel']]).get('q')).toBe('llm, moe, kernel');
+  });
+
   it('keeps every value when no category is chosen (the server default profile applies then)', () => {
     expect(builderQuery([['min_score', '0'], ['profile', 'tok']]).toString()).toBe('profile=tok&min_score=0');
   });

@@ -137,8 +137,6 @@ export class FakeOpenAi {
     if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/chat/completions')
       return send(res, 404, errorBody(`Unknown request URL: ${req.method} ${req.url}`, 'invalid_request_error', 'unknown_url'));
     const o = this.options;
-    if (req.headers.authorization !== `Bearer ${o.apiKey ?? 'test'}`)
-      return send(res, 401, errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'));
     let body: ChatBody;
     try {
       body = JSON.parse(raw) as ChatBody;
@@ -158,6 +156,7 @@ export class FakeOpenAi {
       record.status = status;
       send(res, status, errorBody(message, status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error'), headers);
     };
+    if (req.headers.authorization !== `Bearer ${o.apiKey ?? 'test'}`) return fail(401, 'Incorrect API key provided.');
     if (!body.model || !Array.isArray(body.messages)) return fail(400, 'model and messages are required');
     const id = paper?.replace(/v\d+$/, '') ?? '';
     if (o.failPapers?.includes(id)) return fail(o.failStatus ?? 500, `Simulated failure for ${paper}`);

@@ -48,6 +48,14 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
       OPENAI_API_KEY: '',
       OPENAI_BASE_URL: `${closed}/v1`,
       PUBLIC_BASE_URL: '',
+      // The shipped default profile (config/default-profile.json), whatever the caller's env says.
+      ARXIV_CATEGORIES: '',
+      DEFAULT_KEYWORDS: '',
+      DEFAULT_EXCLUDE: '',
+      DEFAULT_AUTHORS: '',
+      DEFAULT_MIN_SCORE: '',
+      DEFAULT_LIMIT: '',
+      PROFILE_CONFIG: '',
       REDIS_URL: '',
       KV_REST_API_URL: '',
       KV_REST_API_TOKEN: '',
@@ -161,6 +169,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     const secret = page.locator('#secret-rss');
     await expect.poll(() => secret.count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('.secret .warning').innerText()).toMatch(/Keep this private/);
+    await page.locator('.profile-actions').screenshot({ path: path.join(SCREENSHOTS, 'preview-saved-profile-light.png') });
     const rssUrl = await secret.inputValue();
     expect(rssUrl).toMatch(new RegExp(`^${server.url}/api/feed/[A-Za-z0-9_-]+\\?format=rss$`));
     const res = await fetch(rssUrl);

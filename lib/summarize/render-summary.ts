@@ -82,9 +82,13 @@ export function summaryToHtml(summary: StoredSummary): string {
 const unescapeSanitized = (s: string) =>
   s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
 
-/** Removes tags (and script/style contents) from a Markdown or text field, keeps the words. */
+/**
+ * Plain words of a Markdown field: inline Markdown is rendered first so a link keeps only its text
+ * (no `javascript:` URL survives into text), then every tag goes (script/style with their contents).
+ */
 function plainText(text: string): string {
-  return unescapeSanitized(sanitizeHtml(stripXmlIllegal(text), TEXT_POLICY)).replace(/[ \t]+/g, ' ').trim();
+  const html = markdown.parseInline(protectMath(stripXmlIllegal(text))) as string;
+  return unescapeSanitized(sanitizeHtml(html, TEXT_POLICY)).replace(/[ \t]+/g, ' ').trim();
 }
 
 /** Clean plain text (no HTML) for JSON Feed `content_text` and previews. */

@@ -3,8 +3,10 @@
  * caller takes
  * - the `arxiv-connection` lock, held for the request (one connection at a time; its TTL bounds a
  *   crashed holder), then
- * - the `arxiv-throttle` lock with a TTL of ARXIV_MIN_INTERVAL_MS, never released: the next request
- *   anywhere can start only when it has expired (arXiv's terms: one request every 3 seconds).
+ * - the `arxiv-throttle` lock, which expires ARXIV_MIN_INTERVAL_MS after the previous request
+ *   *finished* (re-armed while the connection lock is still held, so nobody slips in between):
+ *   arXiv's terms ask for one request every 3 seconds, and measuring from the end keeps the gap
+ *   even when a request's connection set-up was slow.
  * Within a process, requests are also queued so two callers do not poll the store against each other.
  * https://info.arxiv.org/help/api/tou.html
  */
@@ -38,10 +40,16 @@ async function waitForLock(store: SlotStore, name: string, ttlMs: number, pollMs
 async function runInSlot<T>(store: SlotStore, options: SlotOptions, request: () => Promise<T>): Promise<T> {
   const pollMs = Math.min(250, Math.max(20, Math.floor(options.minIntervalMs / 4)));
   const connection = await waitForLock(store, ARXIV_CONNECTION_LOCK, options.timeoutMs + CONNECTION_LOCK_SLACK_MS, pollMs, options.deadline);
+  let throttle: string | null = null;
   try {
-    if (options.minIntervalMs > 0) await waitForLock(store, ARXIV_THROTTLE_LOCK, options.minIntervalMs, pollMs, options.deadline);
+    if (options.minIntervalMs > 0) throttle = await waitForLock(store, ARXIV_THROTTLE_LOCK, options.minIntervalMs, pollMs, options.deadline);
     return await request();
   } finally {
+    if (throttle) {
+      // Re-arm: the next request may start only ARXIV_MIN_INTERVAL_MS after this one ended.
+      await store.releaseLock(ARXIV_THROTTLE_LOCK, throttle).catch(() => false);
+      await store.acquireLock(ARXIV_THROTTLE_LOCK, options.minIntervalMs / 1000).catch(() => null);
+    }
     await store.releaseLock(ARXIV_CONNECTION_LOCK, connection).catch(() => false);
   }
 }

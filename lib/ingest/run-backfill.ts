@@ -44,6 +44,10 @@ export type BackfillInput = {
   knownIds: Set<string>;
   now: Date;
   request: Omit<ArxivFetchOptions, 'maxRetries'>;
+  /** @default BACKFILL_PAGE_SIZE */
+  pageSize?: number;
+  /** @default BACKFILL_MAX_PAGES */
+  maxPages?: number;
 };
 
 type Fetched = { papers: Map<string, ApiPaper>; pages: number; exhausted: boolean; failure?: ArxivResponseError };
@@ -51,17 +55,18 @@ type Fetched = { papers: Map<string, ApiPaper>; pages: number; exhausted: boolea
 async function fetchPages(deps: BackfillDeps, input: BackfillInput): Promise<Fetched> {
   const submittedTo = new Date(`${previousWeekday(input.beforeDay)}T00:00:00Z`);
   const submittedFrom = new Date(`${addDays(previousWeekday(input.beforeDay), -BACKFILL_WINDOW_DAYS)}T00:00:00Z`);
+  const { pageSize = BACKFILL_PAGE_SIZE, maxPages = BACKFILL_MAX_PAGES } = input;
   const papers = new Map<string, ApiPaper>();
   let pages = 0;
-  for (let page = 0; page < BACKFILL_MAX_PAGES; page++) {
-    const url = apiQueryUrl(input.apiUrl, { sources: input.sources, start: page * BACKFILL_PAGE_SIZE, maxResults: BACKFILL_PAGE_SIZE, submittedFrom, submittedTo });
+  for (let page = 0; page < maxPages; page++) {
+    const url = apiQueryUrl(input.apiUrl, { sources: input.sources, start: page * pageSize, maxResults: pageSize, submittedFrom, submittedTo });
     try {
       const result = await fetchArxiv(url, (body) => parseApiFeed(body, url), deps, { ...input.request, maxRetries: 0 });
       pages++;
       // Consecutive API pages can overlap: keep one record per id, the newest version.
       for (const p of result.papers) if ((papers.get(p.id)?.version ?? 0) < p.version) papers.set(p.id, p);
       const end = result.startIndex + result.papers.length + result.invalid;
-      if (result.papers.length + result.invalid < BACKFILL_PAGE_SIZE || end >= result.totalResults) return { papers, pages, exhausted: true };
+      if (result.papers.length + result.invalid < pageSize || end >= result.totalResults) return { papers, pages, exhausted: true };
     } catch (err) {
       if (!(err instanceof ArxivResponseError)) throw err;
       return { papers, pages, exhausted: false, failure: err };

@@ -156,7 +156,7 @@ describe('no endpoint fetches a URL a user supplied', () => {
         .map((p) => `${p}=${enc}`).join('&');
       const body = JSON.stringify({ categories: ['cs.LG'], keywords: [u], exclude: [u], authors: [u], url: u, feed: u, callback: u, webhook: u });
       for (const route of Object.keys(ROUTES) as RouteName[]) {
-        const auth = route.includes('/cron/') ? { authorization: `Bearer ${SECRET}` } : {};
+        const auth: Record<string, string> = route.includes('/cron/') ? { authorization: `Bearer ${SECRET}` } : {};
         const res = await callRoute(route, { query, token: u, headers: { ...headers, ...auth }, ...(/^(POST|PUT)/.test(route) && { body }) });
         expect(res.status, route).toBeLessThan(600);
         await res.arrayBuffer();

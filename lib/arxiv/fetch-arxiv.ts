@@ -46,34 +46,42 @@ const describe = (err: unknown) => {
   return e.cause?.code ?? e.cause?.message ?? e.message;
 };
 
-async function requestOnce(url: string, deps: ArxivFetchDeps, options: ArxivFetchOptions): Promise<string> {
+type RawAnswer = { status: number; ok: boolean; retryAfter: string | null; body: string };
+
+async function requestOnce(url: string, deps: ArxivFetchDeps, options: ArxivFetchOptions): Promise<RawAnswer> {
   const budgetMs = Math.min(options.timeoutMs, options.deadline.getTime() - Date.now());
   if (budgetMs <= 0) throw new ArxivResponseError('deadline reached before arXiv could be asked', { url }, false);
   const signal = AbortSignal.timeout(budgetMs);
-  let response: Response;
-  let body: string;
   try {
-    response = await (deps.fetch ?? fetch)(url, {
+    const response = await (deps.fetch ?? fetch)(url, {
       headers: { 'user-agent': options.userAgent, accept: options.accept ?? 'application/xml, text/xml;q=0.9, */*;q=0.1' },
       signal,
       redirect: 'follow',
     });
-    body = await response.text();
+    const body = await response.text();
+    return { status: response.status, ok: response.ok, retryAfter: response.headers.get('retry-after'), body };
   } catch (err) {
-    const timedOut = signal.aborted;
-    const reason = timedOut ? `no complete answer within ${budgetMs} ms` : describe(err);
+    const reason = signal.aborted ? `no complete answer within ${budgetMs} ms` : describe(err);
     throw new ArxivResponseError(`arXiv could not be reached: ${reason}`, { url }, true);
   }
-  if (!response.ok) {
-    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-    const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-    throw new ArxivResponseError(
-      `arXiv answered HTTP ${response.status}${retryAfterSeconds !== undefined ? ` (Retry-After: ${retryAfterSeconds} s)` : ''}`,
-      { url, status: response.status, bodyStart: bodyStartOf(body), retryAfterSeconds },
-      retryable,
-    );
+}
+
+/** Turns an answer into `parse`'s result or the ArxivResponseError that explains the refusal. */
+function readAnswer<T>(url: string, answer: RawAnswer, parse: (body: string) => T): T {
+  if (answer.ok) return parse(answer.body);
+  // The API answers a bad query with HTTP 400 and an Atom error entry: its message says more.
+  try {
+    parse(answer.body);
+  } catch (err) {
+    if (err instanceof ArxivResponseError && !err.retryable)
+      throw new ArxivResponseError(`${err.message} (HTTP ${answer.status})`, { ...err.detail, status: answer.status }, false);
   }
-  return body;
+  const retryAfterSeconds = parseRetryAfter(answer.retryAfter);
+  throw new ArxivResponseError(
+    `arXiv answered HTTP ${answer.status}${retryAfterSeconds !== undefined ? ` (Retry-After: ${retryAfterSeconds} s)` : ''}`,
+    { url, status: answer.status, bodyStart: bodyStartOf(answer.body), retryAfterSeconds },
+    answer.status >= 500 || answer.status === 429 || answer.status === 408,
+  );
 }
 
 export async function fetchArxiv<T>(url: string, parse: (body: string) => T, deps: ArxivFetchDeps, options: ArxivFetchOptions): Promise<T> {
@@ -81,8 +89,8 @@ export async function fetchArxiv<T>(url: string, parse: (body: string) => T, dep
   const slot = { minIntervalMs: options.minIntervalMs, timeoutMs: options.timeoutMs, deadline: options.deadline };
   for (let attempt = 0; ; attempt++) {
     try {
-      const body = await withArxivSlot(deps.store, slot, () => requestOnce(url, deps, options));
-      return parse(body);
+      const answer = await withArxivSlot(deps.store, slot, () => requestOnce(url, deps, options));
+      return readAnswer(url, answer, parse);
     } catch (err) {
       if (err instanceof SlotTimeoutError) throw new ArxivResponseError(`arXiv was not asked: ${err.message}`, { url }, false);
       if (!(err instanceof ArxivResponseError) || !err.retryable || attempt >= maxRetries) throw err;

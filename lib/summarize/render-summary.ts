@@ -6,7 +6,7 @@
  * Structured summaries show TL;DR, contributions, method, results, limitations; the plain-text
  * fallback (a provider without JSON mode) is rendered as one Markdown document.
  */
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { StoredSummary, SummaryContent } from '../model/summary';
 import { stripXmlIllegal } from '../text/clean-text';
@@ -19,7 +19,8 @@ const SUMMARY_HTML_POLICY: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
-  // Dropped tags keep their text, except script/style/textarea… whose text is dropped too.
+  // A second line of defence (raw HTML is already text): dropped tags keep their text, except
+  // script/style/textarea… whose text is dropped too.
   disallowedTagsMode: 'discard',
   // Headings the model writes (#, ##) would outrank the item's own title: demote them.
   transformTags: {
@@ -30,11 +31,27 @@ const SUMMARY_HTML_POLICY: sanitizeHtml.IOptions = {
   },
 };
 
-/** Plain text: no tag survives; script/style contents vanish with their tags. */
+/** Plain text: no tag survives (the ones Markdown produced; raw HTML was already turned into text). */
 const TEXT_POLICY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' };
 
-/** Our own Marked instance: global `marked.use()` calls elsewhere cannot change how summaries render. */
-const markdown = new Marked({ async: false, gfm: true, breaks: false });
+/**
+ * Our own Marked instance (global `marked.use()` calls elsewhere cannot change it). Raw HTML in
+ * the model's Markdown is shown as text, not parsed: the prompt asks for no HTML, so `<fast>` or
+ * `a<b and c>d` are words, and a `<script>` the model was tricked into writing is visible and inert.
+ */
+const markdown = new Marked({
+  async: false,
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html(token: Tokens.HTML | Tokens.Tag) {
+      const asText: Tokens.Text = { type: 'text', raw: token.raw, text: token.text, escaped: false };
+      return 'block' in token && token.block
+        ? this.paragraph({ type: 'paragraph', raw: token.raw, text: token.text, tokens: [asText] })
+        : this.text(asText);
+    },
+  },
+});
 
 const LABELS: Record<string, Record<'tldr' | 'contributions' | 'method' | 'results' | 'limitations', string>> = {
   en: { tldr: 'TL;DR', contributions: 'Contributions', method: 'Method', results: 'Results', limitations: 'Limitations' },
@@ -83,8 +100,9 @@ const unescapeSanitized = (s: string) =>
   s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
 
 /**
- * Plain words of a Markdown field: inline Markdown is rendered first so a link keeps only its text
- * (no `javascript:` URL survives into text), then every tag goes (script/style with their contents).
+ * Plain words of a Markdown field, the same words the HTML shows: inline Markdown is rendered
+ * first so a link keeps only its text (no `javascript:` URL survives into text), then the tags
+ * Markdown made go; HTML the model wrote stays as the literal text the page shows too.
  */
 function plainText(text: string): string {
   const html = markdown.parseInline(protectMath(stripXmlIllegal(text))) as string;
@@ -106,4 +124,14 @@ export function summaryToText(summary: StoredSummary): string {
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** Longest short summary; JSON Feed's `summary` is "a plain text sentence or two". */
+const MAX_TLDR_CHARS = 400;
+
+/** A sentence or two of plain text (JSON Feed `summary`, previews): the TL;DR, or the fallback text's first paragraph. */
+export function summaryToTldr(summary: StoredSummary): string {
+  const source = summary.content?.tldr ?? (summary.text ?? '').split(/\n\s*\n/).find((p) => plainText(p).replace(/^#+\s*/, '')) ?? '';
+  const text = plainText(source).replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim();
+  return text.length > MAX_TLDR_CHARS ? `${text.slice(0, MAX_TLDR_CHARS - 1).trimEnd()}…` : text;
 }

@@ -5,8 +5,9 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { StoredSummary } from '../../lib/model/summary';
-import { summaryToHtml, summaryToText } from '../../lib/summarize/render-summary';
+import { summaryToHtml, summaryToText, summaryToTldr } from '../../lib/summarize/render-summary';
 import { HOSTILE_TEXT } from '../helpers/fake-openai';
+import { expectInert } from './expect-inert';
 
 const base: Omit<StoredSummary, 'content' | 'text'> = {
   paperId: '2603.00001',
@@ -42,15 +43,6 @@ const hostile: StoredSummary = {
   },
 };
 
-/** Nothing executable or XML-breaking may survive. */
-function expectInert(html: string) {
-  expect(html).not.toMatch(/<(script|iframe|svg|style|img|form|input|object|embed)\b/i);
-  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
-  expect(html).not.toMatch(/javascript:|data:text|href="\/\//i);
-  expect(html).not.toMatch(/alert\(/);
-  expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
-}
-
 describe('summaryToHtml', () => {
   it('renders TL;DR, a contributions list, method and results; skips empty sections', () => {
     const html = summaryToHtml(structured());
@@ -76,20 +68,30 @@ describe('summaryToHtml', () => {
     const html = summaryToHtml(hostile);
     expectInert(html);
     expect(html).toContain('Breaks ]]&gt; CDATA');
-    expect(html).toContain('<b>bold</b>');
-    expect(html).toContain('<a href="https://ok.example" rel="nofollow noopener noreferrer">ok</a>');
+    // HTML the model wrote is shown as the text it is, never parsed.
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror="alert(2)"&gt;');
+    // A Markdown link to javascript: keeps its text and loses its target.
+    expect(html).toContain('<a rel="nofollow noopener noreferrer">click</a>');
     expect(html).toContain('ctrlchar');
     expect(XMLValidator.validate(`<div>${html}</div>`)).toBe(true);
+  });
+
+  it('keeps text that merely looks like HTML (a<b, <fast>) as words', () => {
+    const html = summaryToHtml(structured({ tldr: 'Verifies <fast>. Holds for a<b and c>d.' }));
+    expect(html).toContain('<p>Verifies &lt;fast&gt;. Holds for a&lt;b and c&gt;d.</p>');
   });
 
   it('renders the plain-text fallback as sanitized Markdown', () => {
     const summary: StoredSummary = {
       ...base,
       content: null,
-      text: '# Title\n\n**TL;DR** fast.\n\n- one\n- two <script>alert(1)</script>\n\n[bad](javascript:alert(2)) \u0001',
+      text: '# Title\n\n**TL;DR** fast.\n\n- one\n- two <script>alert(1)</script>\n\n[bad](javascript:alert(2)) \u0001\n\n<iframe src="https://evil.example"></iframe>',
     };
     const html = summaryToHtml(summary);
     expectInert(html);
+    expect(html).toContain('<li>two &lt;script&gt;alert(1)&lt;/script&gt;</li>');
+    expect(html).toContain('<p>&lt;iframe src="https://evil.example"&gt;&lt;/iframe&gt;</p>');
     expect(html).toContain('<h4>Title</h4>');
     expect(html).toContain('<strong>TL;DR</strong>');
     expect(html).toContain('<li>one</li>');
@@ -110,12 +112,25 @@ describe('summaryToText', () => {
     );
   });
 
-  it('keeps no tag, script body, javascript: link or control character of hostile output', () => {
+  it('shows the same words as the HTML: markup Markdown made is gone, Markdown link targets and control characters too', () => {
     const text = summaryToText(hostile);
-    expect(text).not.toMatch(/<[a-z/]/i);
-    expect(text).not.toMatch(/javascript:|alert\(|\u0001/);
-    expect(text).toContain('Breaks ]]> CDATA');
-    expect(text).toContain('- first');
-    expect(summaryToText({ ...base, content: null, text: 'a < b & c **d**' })).toBe('a < b & c d');
+    expect(text).not.toMatch(/\(javascript:|\u0001/);
+    // The model's own HTML is literal text here as on the page; its Markdown link keeps only "click".
+    expect(text).toContain('Breaks ]]> CDATA <script>alert(1)</script> <img src=x onerror="alert(2)"> click <a href="javascript:alert(4)">x</a>');
+    expect(text).toContain('ctrlchar');
+    expect(text).toContain('- x\n');
+    expect(text).toContain('- <script>alert("c")</script>first');
+    expect(summaryToText({ ...base, content: null, text: 'a < b & c **d** <fast>' })).toBe('a < b & c d <fast>');
+  });
+});
+
+describe('summaryToTldr', () => {
+  it('is the TL;DR as plain text, or the first paragraph of a plain-text summary, cut to a sentence or two', () => {
+    expect(summaryToTldr(structured())).toBe('A faster decoder for $x_i^2$ models.');
+    expect(summaryToTldr({ ...base, content: null, text: '## Summary\n\n**TL;DR** It is *fast*.\n\n- more' })).toBe('Summary');
+    expect(summaryToTldr({ ...base, content: null, text: '**TL;DR** It is *fast*.\n\n- more' })).toBe('TL;DR It is fast.');
+    const long = summaryToTldr(structured({ tldr: 'word '.repeat(200) }));
+    expect(long.length).toBeLessThanOrEqual(400);
+    expect(long.endsWith('…')).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { GET as feedGET } from '../../app/api/feed/route';
 import { GET as savedFeedGET } from '../../app/api/feed/[token]/route';
 import { runSummarize } from '../../lib/summarize/run-summarize';
 import { FakeOpenAi } from '../helpers/fake-openai';
+import { expectInert } from './expect-inert';
 import { NOW, setupSummarize, type SummarizeFixture } from './summarize-setup';
 
 let fake: FakeOpenAi;
@@ -28,13 +29,12 @@ afterAll(async () => {
 const saved = (token: string, format: string) =>
   savedFeedGET(new Request(`http://localhost/api/feed/${token}?format=${format}`), { params: Promise.resolve({ token }) });
 
-/** What a reader would execute or choke on. */
-function expectInert(text: string) {
-  expect(text).not.toMatch(/<(script|iframe|svg|style|img)\b/i);
-  expect(text).not.toMatch(/\son[a-z]+\s*=/i);
-  expect(text).not.toMatch(/javascript:/i);
-  expect(text).not.toMatch(/alert\(/);
-  expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+/** The HTML bodies of the items, as a reader gets them after XML parsing (entities and CDATA undone). */
+function itemHtml(format: string, body: string): string[] {
+  const parsed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(body);
+  const list = <T,>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+  if (format === 'rss') return list(parsed.rss.channel.item).map((i: Record<string, unknown>) => String(i['content:encoded'] ?? i.description));
+  return list(parsed.feed.entry).map((e: { content: { '#text': string } }) => e.content['#text']);
 }
 
 describe('hostile summaries in feeds', () => {
@@ -43,10 +43,15 @@ describe('hostile summaries in feeds', () => {
       expect(response.status).toBe(200);
       const body = await response.text();
       expect(XMLValidator.validate(body)).toBe(true);
-      const parsed = new XMLParser({ ignoreAttributes: false }).parse(body);
-      expect(parsed).toBeTruthy();
-      expect(body).toContain('TL;DR');
-      expectInert(body);
+      expect(body).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+      const html = itemHtml(format, body);
+      expect(html.length).toBeGreaterThan(0);
+      const summarized = html.filter((h) => h.includes('<h4>TL;DR</h4>'));
+      expect(summarized.length).toBeGreaterThan(0);
+      for (const h of html) expectInert(h);
+      // The model's `<script>` is shown as text; the summary sits above the abstract.
+      expect(summarized[0]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(summarized[0]!.indexOf('TL;DR')).toBeLessThan(summarized[0]!.indexOf('We study'));
     }
   });
 
@@ -54,14 +59,16 @@ describe('hostile summaries in feeds', () => {
     const response = await saved(fx.tokens[1]!, 'json');
     expect(response.status).toBe(200);
     const body = await response.text();
-    expectInert(body);
+    expect(body).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const feed = JSON.parse(body) as { items: { content_html: string; content_text: string }[] };
     expect(feed.items.length).toBeGreaterThan(0);
     for (const item of feed.items) {
+      expectInert(item.content_html);
       expect(item.content_html).toContain('要点'); // profile 1 asks for Chinese
       expect(item.content_html.indexOf('要点')).toBeLessThan(item.content_html.indexOf('We study'));
+      // Plain text: the same words, no markup Markdown made, no control character.
       expect(item.content_text).toMatch(/Breaks \]\]> CDATA/);
-      expectInert(item.content_text);
+      expect(item.content_text).not.toMatch(/<\/?(p|h4|ul|li|strong)>/);
     }
   });
 });

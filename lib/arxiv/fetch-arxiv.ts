@@ -97,7 +97,7 @@ export async function fetchArxiv<T>(url: string, parse: (body: string) => T, dep
       const backoffMs = Math.max(options.minIntervalMs, MIN_BACKOFF_MS) * 2 ** attempt;
       const waitMs = Math.min(MAX_RETRY_WAIT_MS, Math.max(backoffMs, (err.detail.retryAfterSeconds ?? 0) * 1000));
       if (Date.now() + waitMs >= options.deadline.getTime()) throw err;
-      deps.log?.(`arXiv: ${err.message}; retry ${attempt + 1}/${maxRetries} in ${(waitMs / 1000).toFixed(1)} s`);
+      deps.log?.(`${err.message}; retry ${attempt + 1}/${maxRetries} in ${(waitMs / 1000).toFixed(1)} s`);
       await sleep(waitMs);
     }
   }

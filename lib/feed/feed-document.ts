@@ -10,6 +10,8 @@ export type FeedSummary = {
   /** Sanitized HTML from `summaryToHtml` (safe to embed). */
   html: string;
   text: string;
+  /** One or two sentences (JSON Feed `summary`). */
+  tldr: string;
   model: string;
   language: string;
   createdAt: string;

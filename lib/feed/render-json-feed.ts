@@ -15,7 +15,7 @@ function toItem(item: FeedItem) {
     title: p.title,
     content_html: itemContentHtml(item),
     content_text: itemContentText(item),
-    ...(item.summary?.text ? { summary: item.summary.text } : {}),
+    ...(item.summary?.tldr ? { summary: item.summary.tldr } : {}),
     date_published: dayToIso(p.announced),
     authors: p.authors.map((name) => ({ name })),
     tags: p.categories,

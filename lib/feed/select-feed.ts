@@ -8,7 +8,7 @@ import { ANNOUNCE_TYPES, type Paper } from '../model/paper';
 import type { Profile } from '../model/profile';
 import { rankPapers } from '../score/rank-papers';
 import { summaryRef, type Store, type WindowRead } from '../store/store';
-import { summaryToHtml, summaryToText } from '../summarize/render-summary';
+import { summaryToHtml, summaryToText, summaryToTldr } from '../summarize/render-summary';
 import { summaryScope } from '../summarize/summary-scope';
 import { isServed, paperMatchesRequest, sourcesFor, storedSources } from './category-sources';
 import { cleanFeedDocument } from './clean-document';
@@ -57,7 +57,7 @@ function attachSummaries(window: WindowRead, ranked: ReturnType<typeof rankPaper
   return ranked.map(({ paper, score, matches }) => {
     const stored = window.summaries.get(summaryRef(paper.id, paper.version));
     const summary = stored
-      ? { html: summaryToHtml(stored), text: summaryToText(stored), model: stored.model, language: stored.language, createdAt: stored.createdAt }
+      ? { html: summaryToHtml(stored), text: summaryToText(stored), tldr: summaryToTldr(stored), model: stored.model, language: stored.language, createdAt: stored.createdAt }
       : null;
     return { paper, score, matches, summary };
   });

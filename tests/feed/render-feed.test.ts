@@ -30,7 +30,7 @@ const item = (over: Partial<FeedItem> = {}): FeedItem => ({
     { term: 'rlhf', where: 'abstract', points: 1 },
     { term: '"kv cache"', where: 'abstract', points: 2 },
   ],
-  summary: { html: '<p>TL;DR &amp; more</p>', text: 'TL;DR & more', model: 'm', language: 'en', createdAt: '2025-12-18T06:00:00Z' },
+  summary: { html: '<p>TL;DR &amp; more</p>', text: 'TL;DR & more', tldr: 'TL;DR & more', model: 'm', language: 'en', createdAt: '2025-12-18T06:00:00Z' },
   ...over,
 });
 

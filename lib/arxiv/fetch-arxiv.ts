@@ -66,9 +66,19 @@ async function requestOnce(url: string, deps: ArxivFetchDeps, options: ArxivFetc
   }
 }
 
+/** Any parser failure is a refusal of this answer, never a crash of the run. */
+function parseOrRefuse<T>(url: string, body: string, parse: (body: string) => T): T {
+  try {
+    return parse(body);
+  } catch (err) {
+    if (err instanceof ArxivResponseError) throw err;
+    throw new ArxivResponseError(`arXiv's answer could not be read: ${(err as Error).message}`, { url, bodyStart: bodyStartOf(body) }, false);
+  }
+}
+
 /** Turns an answer into `parse`'s result or the ArxivResponseError that explains the refusal. */
 function readAnswer<T>(url: string, answer: RawAnswer, parse: (body: string) => T): T {
-  if (answer.ok) return parse(answer.body);
+  if (answer.ok) return parseOrRefuse(url, answer.body, parse);
   // The API answers a bad query with HTTP 400 and an Atom error entry: its message says more.
   try {
     parse(answer.body);

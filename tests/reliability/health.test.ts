@@ -6,7 +6,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/health/route';
-import { checkHealth, STALE_AFTER_DAYS } from '../../lib/health/check-health';
+import { checkHealth, INGEST_STATUS_KIND, STALE_AFTER_DAYS, SUMMARIZE_STATUS_KIND } from '../../lib/health/check-health';
+import { INGEST_STATUS_KIND as JOB_INGEST_KIND } from '../../lib/ingest/run-ingest';
+import { SUMMARIZE_STATUS_KIND as JOB_SUMMARIZE_KIND } from '../../lib/summarize/run-summarize';
 import { getEnv } from '../../lib/env';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import packageJson from '../../package.json';
@@ -34,6 +36,28 @@ afterAll(async () => {
 });
 
 describe('GET /api/health on a reachable store', () => {
+  it('reads the status kinds the jobs write', () => {
+    expect(INGEST_STATUS_KIND).toBe(JOB_INGEST_KIND);
+    expect(SUMMARIZE_STATUS_KIND).toBe(JOB_SUMMARIZE_KIND);
+  });
+
+  it("projects the ingest job's real status shape (detail.sources with outcome/papers)", async () => {
+    await useTempEnv();
+    const store = await getStore();
+    await store.commitDay('2025-12-18', syntheticDay('2025-12-18', 1));
+    await store.putStatus({
+      kind: 'ingest',
+      state: 'ok',
+      startedAt: '2025-12-18T01:00:00.000Z',
+      finishedAt: '2025-12-18T01:00:02.000Z',
+      counts: { fetched: 10, new: 8 },
+      detail: { url: 'http://127.0.0.1:1/rss/cs.AI+cs.LG', day: '2025-12-18', sources: { 'cs.AI': { outcome: 'stored', papers: 3 }, 'cs.LG': { outcome: 'quiet', papers: 0 } } },
+    });
+    const r = (await healthAt(NOW)).report;
+    expect(r.ingest?.sources).toEqual({ 'cs.AI': { state: 'stored', count: 3 }, 'cs.LG': { state: 'quiet', count: 0 } });
+    expect(JSON.stringify(r)).not.toContain('127.0.0.1:1');
+  });
+
   it('answers 200, no-store, JSON, version from package.json, embedded backend, summaries off', async () => {
     await useTempEnv();
     const { status, headers, body } = await health();
@@ -178,7 +202,7 @@ describe('GET /api/health when the store is down or misconfigured', () => {
   });
 
   it('answers 500 "misconfigured" naming the variables, never their values', async () => {
-    await useTempEnv({ REDIS_URL: 'redis://:pw-secret-123456@127.0.0.1:1', KV_REST_API_URL: 'http://127.0.0.1:1', KV_REST_API_TOKEN: 'kv-token-secret-123456' });
+    await useTempEnv({ REDIS_URL: 'redis://:pw-secret-123456@127.0.0.2:1', KV_REST_API_URL: 'http://127.0.0.1:1', KV_REST_API_TOKEN: 'kv-token-secret-123456' });
     const { status, body, text } = await health();
     expect(status).toBe(500);
     expect(body.status).toBe('misconfigured');

@@ -5,12 +5,20 @@
 import { getDefaultProfile } from '../../../lib/feed/default-profile';
 import { parseFeedQuery } from '../../../lib/feed/feed-query';
 import { serveFeed } from '../../../lib/feed/serve-feed';
+import { afterResponse } from '../_lib/after-response';
+import { getEnv } from '../../../lib/env';
+import { runFeedFollowUps } from '../../../lib/feed/feed-follow-ups';
 import { withErrors } from '../../../lib/http/respond';
 import { getStore } from '../../../lib/store/open-store';
 
 export const dynamic = 'force-dynamic';
+/** Seconds; leaves room for the after-response work (summary drain, on-demand fetch). */
+export const maxDuration = 60;
 
 export const GET = withErrors(async (request: Request) => {
   const { profile, format } = parseFeedQuery(new URL(request.url), getDefaultProfile());
-  return serveFeed({ store: await getStore(), profile, format, request });
+  const store = await getStore();
+  const response = await serveFeed({ store, profile, format, request });
+  afterResponse(() => runFeedFollowUps({ store, env: getEnv() }, response));
+  return response;
 });

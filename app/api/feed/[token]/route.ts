@@ -3,6 +3,9 @@
  * selection, rendering and caching headers as /api/feed (lib/feed/serve-feed.ts). `cats` narrows
  * to some of the profile's own categories. Malformed token → 400, unknown → 404.
  */
+import { afterResponse } from '../../_lib/after-response';
+import { getEnv } from '../../../../lib/env';
+import { runFeedFollowUps } from '../../../../lib/feed/feed-follow-ups';
 import { withErrors } from '../../../../lib/http/respond';
 import { serveFeed } from '../../../../lib/feed/serve-feed';
 import { parseSavedFeedQuery } from '../../../../lib/profiles/saved-feed-query';
@@ -10,6 +13,8 @@ import { readProfile } from '../../../../lib/profiles/saved-profiles';
 import { getStore } from '../../../../lib/store/open-store';
 
 export const dynamic = 'force-dynamic';
+/** Seconds; leaves room for the after-response work (summary drain, on-demand fetch). */
+export const maxDuration = 60;
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -17,5 +22,7 @@ export const GET = withErrors(async (request: Request, context: Context) => {
   const { token } = await context.params;
   const store = await getStore();
   const { profile, format } = parseSavedFeedQuery(new URL(request.url), await readProfile(store, token));
-  return serveFeed({ store, profile, format, request });
+  const response = await serveFeed({ store, profile, format, request });
+  afterResponse(() => runFeedFollowUps({ store, env: getEnv() }, response));
+  return response;
 });

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestRequestedCategories } from '../../lib/ingest/ingest-requested';
+import { fixture } from '../arxiv/fixtures';
+import { createIngestContext, NOW, type IngestContext } from './ingest-context';
+
+let ctx: IngestContext;
+afterEach(async () => ctx?.cleanup());
+
+describe('ingestRequestedCategories: a category a reader asked for is fetched on demand', () => {
+  it('fetches only the missing category, once per cooldown, and stores it beside the day', async () => {
+    ctx = await createIngestContext({ ARXIV_CATEGORIES: 'cs.AI,cs.CL' }, { rss: fixture('rss-2025-12-05-cs.xml'), api: fixture('api-empty.xml') });
+    expect((await ctx.run()).state).toBe('ok');
+    await ctx.store.requestCategory('cs.LG');
+
+    const result = await ingestRequestedCategories({ store: ctx.store, env: ctx.env }, NOW);
+    expect(result?.state).toBe('ok');
+    const rss = ctx.fake.requestsOf('rss');
+    expect(rss.at(-1)!.categories).toEqual(['cs.LG']);
+    const day = await ctx.store.readDay('2025-12-05');
+    expect(Object.keys(day).sort()).toEqual(['cs.AI', 'cs.CL', 'cs.LG']);
+    expect(day['cs.LG']!.length).toBeGreaterThan(0);
+
+    // Stored now, and rate limited anyway: no further arXiv request.
+    expect(await ingestRequestedCategories({ store: ctx.store, env: ctx.env }, NOW)).toBeNull();
+    expect(ctx.fake.requestsOf('rss')).toHaveLength(rss.length);
+  });
+
+  it('does nothing when auto-ingest is disabled or nothing is missing', async () => {
+    ctx = await createIngestContext({ DISABLE_AUTO_INGEST: '1' }, { rss: fixture('rss-2025-12-05-cs.xml') });
+    await ctx.store.requestCategory('quant-ph');
+    expect(await ingestRequestedCategories({ store: ctx.store, env: ctx.env }, NOW)).toBeNull();
+    expect(ctx.fake.requests).toHaveLength(0);
+  });
+});

@@ -11,7 +11,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetStore } from '../../lib/store/open-store';
+import { getEnv } from '../../lib/env';
+import { ingestRequestedCategories } from '../../lib/ingest/ingest-requested';
+import { getStore, resetStore } from '../../lib/store/open-store';
 import { callRoute, ROUTES, type RouteName } from './helpers/call-route';
 import { startCountingServer, type CountingServer } from './helpers/counting-server';
 import { tempDir, useTempEnv } from './helpers/temp-env';
@@ -168,6 +170,11 @@ describe('no endpoint fetches a URL a user supplied', () => {
       const { token } = await created.json();
       for (const name of ['GET /api/feed/[token]', 'GET /api/profiles/[token]'] as RouteName[]) await (await callRoute(name, { token, headers })).arrayBuffer();
       await (await callRoute('GET /api/opml', { query: `token=${token}`, headers })).arrayBuffer();
+      // A valid category nobody ingests yet, then the after-response on-demand fetch it triggers.
+      await (await callRoute('GET /api/feed', { query: `cats=quant-ph&q=${enc}`, headers })).arrayBuffer();
+      const arxivBefore = arxiv.hits.length;
+      await ingestRequestedCategories({ store: await getStore(), env: { ...getEnv(), DISABLE_AUTO_INGEST: false } });
+      expect(arxiv.hits.slice(arxivBefore).map((h) => h.url)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/rss\/quant-ph/)]));
 
       expect(canary.hits).toEqual([]);
       // The cron ingest did go out — to the arXiv base URL from env, nowhere else.

@@ -42,6 +42,14 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
+/**
+ * A stored value exists but cannot be read (hand-edited, or written by an incompatible version).
+ * Served as 503 like an outage: treating it as "no data" would let the next write drop history.
+ */
+export class StoreCorruptError extends StoreUnavailableError {
+  override name = 'StoreCorruptError';
+}
+
 /** arXiv (or the LLM) answered with something we must not store. */
 export class UpstreamError extends Error {
   override name = 'UpstreamError';

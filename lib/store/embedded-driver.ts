@@ -14,13 +14,27 @@ type Entry = { v?: string; h?: Record<string, string>; exp?: number };
 
 const fileNameFor = (key: string) => key.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
+/** Temp files older than this were left by a killed writer (a live write takes milliseconds). */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** A write killed between writeFile and rename leaves its temp file behind; sweep them once per process. */
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  const cutoff = Date.now() - STALE_TEMP_MS;
+  for (const name of await fs.readdir(dir)) {
+    if (!name.endsWith('.tmp')) continue;
+    const file = path.join(dir, name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat && stat.mtimeMs < cutoff) await fs.rm(file, { force: true });
+  }
+}
+
 export function createEmbeddedDriver(dataDir: string): KvDriver {
   const dir = path.resolve(dataDir, 'kv');
   let ready: Promise<unknown> | undefined;
   const locks = new Map<string, Promise<unknown>>();
 
   const fileOf = (key: string) => path.join(dir, `${fileNameFor(key)}.json`);
-  const ensureDir = () => (ready ??= fs.mkdir(dir, { recursive: true }));
+  const ensureDir = () => (ready ??= fs.mkdir(dir, { recursive: true }).then(() => removeStaleTempFiles(dir)));
 
   const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DaySchema, PaperSchema, type Day, type Paper } from '../model/paper';
 import { StoredSummarySchema, type StoredSummary } from '../model/summary';
 import type { KvDriver } from './driver';
+import { StoreCorruptError } from '../errors';
 import * as K from './keys';
 
 export const BucketRefSchema = z.object({
@@ -63,6 +64,38 @@ export type WindowRead = {
   truncated: boolean;
 };
 
+/** For values whose loss would lose data (manifest, buckets): unreadable → StoreCorruptError. */
+function parseStrict<T>(schema: z.ZodType<T>, raw: string, key: string): T {
+  try {
+    const result = schema.safeParse(JSON.parse(raw));
+    if (result.success) return result.data;
+  } catch {
+    // fall through to the error below
+  }
+  throw new StoreCorruptError(`stored value ${key} is unreadable (${raw.length} bytes starting ${JSON.stringify(raw.slice(0, 40))})`);
+}
+
+/** Bucket arrays are written only by commitDay (validated there); reading skips the per-paper schema for speed. */
+function parseBucket(raw: string, key: string): Paper[] {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (Array.isArray(value)) return value as Paper[];
+  } catch {
+    // fall through to the error below
+  }
+  throw new StoreCorruptError(`stored bucket ${key} is unreadable (${raw.length} bytes)`);
+}
+
+/** The summary day index is a cache of the per-summary keys: an unreadable one reads as empty. */
+function parseSummaryIndex(raw: string | null): Record<string, unknown> {
+  try {
+    const value: unknown = raw === null ? {} : JSON.parse(raw);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 const parseJson = <T>(schema: z.ZodType<T>, raw: string | null): T | null => {
   if (raw === null) return null;
   const result = schema.safeParse(JSON.parse(raw));
@@ -87,8 +120,11 @@ export class Store {
 
   // ---- manifest and papers -------------------------------------------------------------------
 
+  /** The manifest, or the empty one on a new store; an unreadable manifest throws rather than reading as empty. */
   async readManifest(): Promise<Manifest> {
-    return parseJson(ManifestSchema, await this.driver.get(this.k(K.MANIFEST_KEY))) ?? EMPTY_MANIFEST;
+    const raw = await this.driver.get(this.k(K.MANIFEST_KEY));
+    if (raw === null) return EMPTY_MANIFEST;
+    return parseStrict(ManifestSchema, raw, K.MANIFEST_KEY);
   }
 
   /** Announcement days on which any of `sources` has a bucket, newest first. */
@@ -131,11 +167,11 @@ export class Store {
     const bucketKeys = plan.keys;
     const summaryKeys = options.summaryScope ? days.map((d) => K.summaryDayKey(d, options.summaryScope!)) : [];
     const raw = bucketKeys.length + summaryKeys.length ? await this.driver.mget([...bucketKeys, ...summaryKeys].map((k) => this.k(k))) : [];
-    const entries = raw.slice(0, bucketKeys.length).flatMap((r) => (r ? (JSON.parse(r) as Paper[]) : []));
+    const entries = raw.slice(0, bucketKeys.length).flatMap((r, i) => (r ? parseBucket(r, bucketKeys[i]!) : []));
     const summaries = new Map<string, StoredSummary>();
     for (const r of raw.slice(bucketKeys.length)) {
       if (!r) continue;
-      for (const [ref, s] of Object.entries(JSON.parse(r) as Record<string, unknown>)) {
+      for (const [ref, s] of Object.entries(parseSummaryIndex(r))) {
         const parsed = StoredSummarySchema.safeParse(s);
         if (parsed.success) summaries.set(ref, parsed.data);
       }
@@ -148,7 +184,7 @@ export class Store {
     const manifest = await this.readManifest();
     const refs = Object.entries(manifest.days[day] ?? {}).filter(([s]) => !sources || sources.includes(s));
     const raw = refs.length ? await this.driver.mget(refs.map(([, r]) => this.k(r.key))) : [];
-    return Object.fromEntries(refs.map(([s], i) => [s, raw[i] ? (JSON.parse(raw[i]!) as Paper[]) : []]));
+    return Object.fromEntries(refs.map(([s, ref], i) => [s, raw[i] ? parseBucket(raw[i]!, ref.key) : []]));
   }
 
   /**
@@ -217,7 +253,7 @@ export class Store {
       ttlSeconds: K.SUMMARY_TTL_SECONDS,
     });
     const dayKey = this.k(K.summaryDayKey(day, scope));
-    const index = JSON.parse((await this.driver.get(dayKey)) ?? '{}') as Record<string, unknown>;
+    const index = parseSummaryIndex(await this.driver.get(dayKey));
     index[summaryRef(summary.paperId, summary.version)] = summary;
     await this.driver.set(dayKey, JSON.stringify(index), { ttlSeconds: K.BUCKET_TTL_SECONDS });
   }

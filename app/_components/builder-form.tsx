@@ -6,7 +6,7 @@
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useTransition } from 'react';
-import { ANNOUNCE_TYPES } from '../../lib/model/paper';
+import { ANNOUNCE_TYPES } from '../../lib/model/announce-types';
 import { builderQuery } from '../../lib/preview/builder-query';
 import { CategoryPicker, type PickerCategory } from './category-picker';
 

@@ -4,8 +4,10 @@
  * `firstAnnounced`.
  */
 import { z } from 'zod';
+import { ANNOUNCE_TYPES } from './announce-types';
 
-export const ANNOUNCE_TYPES = ['new', 'cross', 'replace', 'replace-cross'] as const;
+export { ANNOUNCE_TYPES };
+
 export const AnnounceTypeSchema = z.enum(ANNOUNCE_TYPES);
 export type AnnounceType = z.infer<typeof AnnounceTypeSchema>;
 

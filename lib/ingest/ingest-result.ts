@@ -51,5 +51,3 @@ export function formatIngestSummary(result: IngestResult): string {
   return `ingest ${result.state}${day}: ${counts}${backfill} (${(result.durationMs / 1000).toFixed(1)} s)${why}`;
 }
 
-/** The cron route's status: upstream failures are 502, everything else (also stale, busy) 200. */
-export const ingestHttpStatus = (result: IngestResult) => (result.state === 'failed' ? 502 : 200);

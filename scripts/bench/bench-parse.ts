@@ -1,0 +1,74 @@
+/**
+ * 3a. Parse + normalize one 1,504-item announcement day (the app's parseAnnouncements: validation,
+ * parse, per-item normalization into Papers) against fast-xml-parser's bare `XMLParser.parse` of
+ * the same bytes, the least any XML-based ingest must pay. Runs alternate so drift hits both alike.
+ * When the recorded real day exists (../shared, never required) it is measured the same way.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseAnnouncements } from '../../lib/arxiv/parse-announcements';
+import { readXml } from '../../lib/arxiv/read-xml';
+import { bigDay } from './data/bench-days';
+import { figure, fmt, median, ms, type Figure } from './harness';
+
+const RECORDED_DAY = '/work/shared/fixtures/arxiv/rss/aioarxiv_2024-11-28_rss_all_archives.xml';
+const RUNS = 9;
+
+function timeOnce(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** Interleaved medians of the app's parse, the bare parse, and the validator pass alone. */
+export function measureParse(xml: string, runs = RUNS) {
+  const bare = new XMLParser();
+  const samples = { ours: [] as number[], bare: [] as number[], validate: [] as number[], readXml: [] as number[] };
+  let papers = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const o = timeOnce(() => (papers = parseAnnouncements(xml).papers.length));
+    const b = timeOnce(() => bare.parse(xml));
+    const v = timeOnce(() => XMLValidator.validate(xml));
+    const r = timeOnce(() => readXml(xml));
+    if (i === 0) continue; // warm-up: JIT and first-call costs
+    samples.ours.push(o);
+    samples.bare.push(b);
+    samples.validate.push(v);
+    samples.readXml.push(r);
+  }
+  return {
+    papers,
+    ours: median(samples.ours),
+    bare: median(samples.bare),
+    validate: median(samples.validate),
+    readXml: median(samples.readXml),
+  };
+}
+
+export async function benchParse(): Promise<Figure[]> {
+  const day = bigDay();
+  const figures = [parseFigure('synthetic 1,504-item day', day.xml)];
+  if (existsSync(RECORDED_DAY)) figures.push(parseFigure('recorded 1,504-item day (../shared, optional)', readFileSync(RECORDED_DAY, 'utf8')));
+  return figures;
+}
+
+function parseFigure(label: string, xml: string): Figure {
+  const m = measureParse(xml);
+  const ratio = m.ours / m.bare;
+  const parts: [string, number][] = [
+    ['XMLValidator.validate (refuses truncated answers)', m.validate],
+    ['configured XMLParser.parse (attributes, arrays, no number coercion)', m.readXml - m.validate],
+    ['normalization to Papers (clean text, ids, authors)', m.ours - m.readXml],
+  ];
+  const biggest = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return figure({
+    section: '3 ingest',
+    what: `parse + normalize, ${label} (${fmt(xml.length / 1024 / 1024, 1)} MB → ${fmt(m.papers)} papers)`,
+    value: ms(m.ours),
+    ratio: { value: ratio, against: `÷ bare XMLParser.parse ${ms(m.bare)}` },
+    target: { op: '<=', limit: 1.5, on: ratio },
+    note: `${parts
+      .map(([name, t]) => `${name} ${ms(t)} (${fmt(t / m.bare, 2)}× bare)`)
+      .join(', ')}.${ratio > 1.5 ? ` Largest part: ${biggest[0]}.` : ''}`,
+  });
+}

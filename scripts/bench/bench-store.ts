@@ -1,0 +1,57 @@
+/**
+ * 2. Store round trips and bytes read per feed request, on each filled backend: the feed's own
+ * code path (parseFeedQuery → serveFeed, what app/api/feed/route.ts calls) over a Store whose
+ * driver counts every call (one driver call = one network round trip on Redis) and the bytes of
+ * what it returned. Also the in-process time of that request (store read + select + render).
+ */
+import { getDefaultProfile } from '../../lib/feed/default-profile';
+import { parseFeedQuery } from '../../lib/feed/feed-query';
+import { serveFeed } from '../../lib/feed/serve-feed';
+import { countingDriver, type CountingDriver } from '../../tests/helpers/counting-driver';
+import type { BenchBackend } from './backends';
+import { feedPath } from './feed-query';
+import { figure, fmt, mb, median, ms, timeRuns, type Figure } from './harness';
+
+export async function benchStore(backend: BenchBackend): Promise<Figure[]> {
+  let counting: CountingDriver | undefined;
+  const store = backend.storeWith((d) => (counting = countingDriver(d)));
+  const env = backend.env();
+  const url = `http://127.0.0.1:3000${feedPath()}`;
+  const request = async (headers: Record<string, string> = {}) => {
+    const { profile, format } = parseFeedQuery(new URL(url), getDefaultProfile(env));
+    return serveFeed({ store, profile, format, request: new Request(url, { headers }), env });
+  };
+  await request(); // connect + warm
+  counting!.resetCounts();
+  const response = await request();
+  const body = await response.text();
+  const calls = [...counting!.calls];
+  const bytes = counting!.bytesRead;
+  const items = (body.match(/<item>/g) ?? []).length;
+  const etag = response.headers.get('etag') ?? '';
+  const full = median(await timeRuns(() => request().then((r) => r.text()), 9, 1));
+  const notModified = median(await timeRuns(() => request({ 'if-none-match': etag }), 9, 1));
+  const section = backend.name === 'redis' ? '2 store' : '2 store';
+  return [
+    figure({
+      section,
+      what: `round trips per feed request, ${backend.name} (${items} items of a 7-day window)`,
+      value: `${calls.length} (${calls.join(', ')})`,
+      target: { op: '<=', limit: 2, on: calls.length },
+    }),
+    figure({
+      section,
+      what: `bytes read per feed request, ${backend.name}`,
+      value: `${mb(bytes)}`,
+      ratio: { value: bytes / Buffer.byteLength(body), against: `÷ RSS body ${mb(Buffer.byteLength(body))}`, digits: 1 },
+      note: 'the window is read whole (every bucket of the 7 days and 4 categories, plus summary indexes): bytes grow with the window, not with `limit`.',
+    }),
+    figure({
+      section,
+      what: `in-process feed request (read + select + render), ${backend.name}`,
+      value: ms(full),
+      ratio: { value: notModified / full, against: `304 path ${ms(notModified)} ÷ full` },
+      note: `median of 9; the 304 path still reads and ranks the window (the ETag is a hash of the selected document). ${fmt(calls.length)} round trips.`,
+    }),
+  ];
+}

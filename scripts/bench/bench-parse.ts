@@ -12,7 +12,7 @@ import { bigDay } from './data/bench-days';
 import { figure, fmt, median, ms, type Figure } from './harness';
 
 const RECORDED_DAY = '/work/shared/fixtures/arxiv/rss/aioarxiv_2024-11-28_rss_all_archives.xml';
-const RUNS = 9;
+const RUNS = 15;
 
 function timeOnce(fn: () => unknown): number {
   const start = performance.now();
@@ -38,6 +38,8 @@ export function measureParse(xml: string, runs = RUNS) {
   }
   return {
     papers,
+    // Each run's own ratio, then the median: a noisy neighbour slows both halves of one pair alike.
+    pairedRatio: median(samples.ours.map((o, i) => o / samples.bare[i]!)),
     ours: median(samples.ours),
     bare: median(samples.bare),
     validate: median(samples.validate),
@@ -54,21 +56,27 @@ export async function benchParse(): Promise<Figure[]> {
 
 function parseFigure(label: string, xml: string): Figure {
   const m = measureParse(xml);
-  const ratio = m.ours / m.bare;
+  const ratio = m.pairedRatio;
   const parts: [string, number][] = [
     ['XMLValidator.validate (refuses truncated answers)', m.validate],
     ['configured XMLParser.parse (attributes, arrays, no number coercion)', m.readXml - m.validate],
     ['normalization to Papers (clean text, ids, authors)', m.ours - m.readXml],
   ];
-  const biggest = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  // What the app pays beyond a bare parse: the validator pass, option overhead, normalization.
+  const extras: [string, number][] = [
+    ['the validator pass', m.validate],
+    ['parser options', m.readXml - m.validate - m.bare],
+    ['normalization', m.ours - m.readXml],
+  ];
+  const biggest = extras.reduce((a, b) => (b[1] > a[1] ? b : a));
   return figure({
     section: '3 ingest',
     what: `parse + normalize, ${label} (${fmt(xml.length / 1024 / 1024, 1)} MB → ${fmt(m.papers)} papers)`,
     value: ms(m.ours),
-    ratio: { value: ratio, against: `÷ bare XMLParser.parse ${ms(m.bare)}` },
+    ratio: { value: ratio, against: `÷ bare XMLParser.parse ${ms(m.bare)}, median of paired runs` },
     target: { op: '<=', limit: 1.5, on: ratio },
     note: `${parts
       .map(([name, t]) => `${name} ${ms(t)} (${fmt(t / m.bare, 2)}× bare)`)
-      .join(', ')}.${ratio > 1.5 ? ` Largest part: ${biggest[0]}.` : ''}`,
+      .join(', ')}.${ratio > 1.5 ? ` The largest cost beyond a bare parse is ${biggest[0]} (${fmt(biggest[1] / m.bare, 2)}× bare).` : ''}`,
   });
 }

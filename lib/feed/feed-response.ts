@@ -8,6 +8,7 @@
  * bodies of the same document are equivalent but not byte-identical.
  */
 import { createHash } from 'node:crypto';
+import type { CachedFeed } from './feed-cache';
 import type { FeedDocument } from './feed-document';
 import type { FeedFormat } from './feed-format';
 import { renderFeed } from './render-feed';
@@ -35,7 +36,7 @@ export function isNotModified(request: Request, etag: string, lastModified: Date
   return Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
 }
 
-function feedHeaders(doc: FeedDocument, etag: string, lastModified: Date): Headers {
+function feedHeaders(notices: string[], etag: string, lastModified: Date): Headers {
   const headers = new Headers({
     etag,
     'last-modified': lastModified.toUTCString(),
@@ -43,17 +44,25 @@ function feedHeaders(doc: FeedDocument, etag: string, lastModified: Date): Heade
     'x-content-type-options': 'nosniff',
   });
   // Notices are ASCII by construction (category ids and fixed words), as header values must be.
-  if (doc.notices.length) headers.set('x-feed-notice', doc.notices.join(' | '));
+  if (notices.length) headers.set('x-feed-notice', notices.join(' | '));
   return headers;
+}
+
+/** Renders a document once into what a response (and the process cache) needs. */
+export function renderCachedFeed(doc: FeedDocument, format: FeedFormat, versions = ''): CachedFeed {
+  const { body, contentType } = renderFeed(doc, format);
+  return { versions, etag: feedEtag(doc, format), lastModified: new Date(doc.updated), notices: doc.notices, body, contentType };
+}
+
+/** 304 when the client's copy is current, else the rendered body. */
+export function cachedFeedResponse(request: Request, feed: CachedFeed): Response {
+  const headers = feedHeaders(feed.notices, feed.etag, feed.lastModified);
+  if (isNotModified(request, feed.etag, feed.lastModified)) return new Response(null, { status: 304, headers });
+  headers.set('content-type', feed.contentType);
+  return new Response(request.method === 'HEAD' ? null : feed.body, { status: 200, headers });
 }
 
 /** The response for a document: 304 when the client's copy is current, else the rendered body. */
 export function feedResponse(request: Request, doc: FeedDocument, format: FeedFormat): Response {
-  const etag = feedEtag(doc, format);
-  const lastModified = new Date(doc.updated);
-  const headers = feedHeaders(doc, etag, lastModified);
-  if (isNotModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
-  const { body, contentType } = renderFeed(doc, format);
-  headers.set('content-type', contentType);
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  return cachedFeedResponse(request, renderCachedFeed(doc, format));
 }

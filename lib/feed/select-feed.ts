@@ -7,7 +7,7 @@ import { getEnv, type Env } from '../env';
 import { ANNOUNCE_TYPES, type Paper } from '../model/paper';
 import type { Profile } from '../model/profile';
 import { rankPapers } from '../score/rank-papers';
-import { summaryRef, type Store, type WindowRead } from '../store/store';
+import { summaryRef, type Manifest, type Store, type WindowRead } from '../store/store';
 import { summaryToHtml, summaryToText, summaryToTldr } from '../summarize/render-summary';
 import { summaryScope } from '../summarize/summary-scope';
 import { isServed, paperMatchesRequest, sourcesFor, storedSources } from './category-sources';
@@ -25,6 +25,8 @@ export type SelectFeedOptions = {
   homeUrl?: string;
   /** Register requested-but-not-ingested categories for the next ingest (default true). */
   registerMissing?: boolean;
+  /** A manifest the caller already read (serveFeed's version check), saving a round trip. */
+  manifest?: Manifest;
 };
 
 type SelectStore = Pick<Store, 'readWindow' | 'requestCategory'>;
@@ -85,7 +87,7 @@ export async function selectFeed(store: SelectStore, profile: Profile, options: 
   const env = options.env ?? getEnv();
   const now = options.now ?? new Date();
   const scope = summaryScope(profile.language ?? env.SUMMARY_LANGUAGE, env.SUMMARY_MODEL);
-  const window = await store.readWindow({ sources: sourcesFor(profile.categories), days: profile.days, summaryScope: scope });
+  const window = await store.readWindow({ sources: sourcesFor(profile.categories), days: profile.days, summaryScope: scope, manifest: options.manifest });
   const missing = await findNotIngested(store, window, profile, env, options.registerMissing ?? true, now);
 
   const ranked = rankPapers(candidatePapers(window, profile), profile);

@@ -1,15 +1,18 @@
 /**
- * One call from a profile to a feed response, for `/api/feed` and `/api/feed/<token>`:
- * select (≤ 2 store round trips), render, validators and 304.
+ * One call from a profile to a feed response, for `/api/feed` and `/api/feed/<token>`: one round
+ * trip for the store's versions; a warm feed built from those versions is answered from the process
+ * cache; otherwise select (one more round trip), render, cache. Validators and 304 either way.
  */
 import { getEnv, type Env } from '../env';
 import type { Profile } from '../model/profile';
+import type { Store } from '../store/store';
+import { FeedCache, versionsTag } from './feed-cache';
 import type { FeedFormat } from './feed-format';
-import { feedResponse } from './feed-response';
+import { cachedFeedResponse, renderCachedFeed } from './feed-response';
 import { selectFeed, type SelectFeedOptions } from './select-feed';
 
 export type ServeFeedOptions = {
-  store: Parameters<typeof selectFeed>[0];
+  store: Parameters<typeof selectFeed>[0] & Pick<Store, 'readVersions'>;
   profile: Profile;
   format: FeedFormat;
   request: Request;
@@ -18,7 +21,17 @@ export type ServeFeedOptions = {
   /** Override the human page link (default: `/` with the same query, minus `format`). */
   homeUrl?: string;
   registerMissing?: SelectFeedOptions['registerMissing'];
+  /** Rendered-feed cache; by default one per store instance, for the life of the process. */
+  cache?: FeedCache;
 };
+
+/** Per store instance, so two stores in one process (tests, several prefixes) never share entries. */
+const cachesByStore = new WeakMap<object, FeedCache>();
+function cacheFor(store: object): FeedCache {
+  let cache = cachesByStore.get(store);
+  if (!cache) cachesByStore.set(store, (cache = new FeedCache()));
+  return cache;
+}
 
 /** Self and home links on the public origin (PUBLIC_BASE_URL when set, else the request's own). */
 export function feedLinks(request: Request, env: Env): { selfUrl: string; homeUrl: string } {
@@ -33,12 +46,25 @@ export function feedLinks(request: Request, env: Env): { selfUrl: string; homeUr
 export async function serveFeed(options: ServeFeedOptions): Promise<Response> {
   const env = options.env ?? getEnv();
   const links = feedLinks(options.request, env);
-  const doc = await selectFeed(options.store, options.profile, {
-    env,
-    now: options.now,
-    selfUrl: links.selfUrl,
-    homeUrl: options.homeUrl ?? links.homeUrl,
-    registerMissing: options.registerMissing,
-  });
-  return feedResponse(options.request, doc, options.format);
+  const homeUrl = options.homeUrl ?? links.homeUrl;
+  const cache = options.cache ?? cacheFor(options.store);
+  const versions = await options.store.readVersions();
+  const tag = versionsTag(versions);
+  // Everything the document depends on besides the store's versions (env is fixed per process).
+  const key = JSON.stringify([options.format, links.selfUrl, homeUrl, options.profile]);
+  let feed = cache.get(key, tag);
+  if (!feed) {
+    const doc = await selectFeed(options.store, options.profile, {
+      env,
+      now: options.now,
+      selfUrl: links.selfUrl,
+      homeUrl,
+      registerMissing: options.registerMissing,
+      manifest: versions.manifest,
+    });
+    feed = renderCachedFeed(doc, options.format, tag);
+    // An empty store's document carries the request time: not worth keeping.
+    if (versions.manifest.revision > 0) cache.set(key, feed);
+  }
+  return cachedFeedResponse(options.request, feed);
 }

@@ -34,7 +34,11 @@ export function createEmbeddedDriver(dataDir: string): KvDriver {
   const locks = new Map<string, Promise<unknown>>();
 
   const fileOf = (key: string) => path.join(dir, `${fileNameFor(key)}.json`);
-  const ensureDir = () => (ready ??= fs.mkdir(dir, { recursive: true }).then(() => removeStaleTempFiles(dir)));
+  const ensureDir = () =>
+    (ready ??= fs.mkdir(dir, { recursive: true }).then(() => {
+      // In the background: a large store's folder listing must not delay the first request.
+      removeStaleTempFiles(dir).catch(() => undefined);
+    }));
 
   const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {

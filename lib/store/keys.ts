@@ -6,6 +6,10 @@ import type { Day } from '../model/paper';
 
 export const MANIFEST_KEY = 'manifest';
 export const PROFILES_HASH = 'profiles';
+/** Counter bumped on every stored summary, so feed caches know the summary indexes changed. */
+export const SUMMARIES_REVISION_KEY = 'summaries-revision';
+/** The counter restarts after this long without a write; caches compare it together with the manifest revision. */
+export const SUMMARIES_REVISION_TTL_SECONDS = 400 * 24 * 3600;
 /** Categories users asked for that are not ingested yet (field = category, value = ISO time). */
 export const REQUESTED_CATEGORIES_HASH = 'requested-categories';
 

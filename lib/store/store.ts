@@ -52,6 +52,8 @@ export const RunStatusSchema = z.object({
 });
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
+export type StoreVersions = { manifest: Manifest; summariesRevision: number };
+
 export type WindowRead = {
   manifest: Manifest;
   /** Announcement days read, newest first. */
@@ -158,9 +160,19 @@ export class Store {
     return { keys, days: read, truncated: false };
   }
 
-  /** The feed read: manifest, then buckets and summaries of the newest `days` days in one multi-get. */
-  async readWindow(options: { sources: string[]; days: number; summaryScope?: string; maxBytes?: number }): Promise<WindowRead> {
-    const manifest = await this.readManifest();
+  /**
+   * What a feed's content depends on, in one round trip: the manifest (papers) and the summaries
+   * revision. A feed cache keyed by both is current; a miss passes the manifest on to readWindow.
+   */
+  async readVersions(): Promise<StoreVersions> {
+    const [manifestRaw, summariesRaw] = await this.driver.mget([this.k(K.MANIFEST_KEY), this.k(K.SUMMARIES_REVISION_KEY)]);
+    const manifest = manifestRaw == null ? EMPTY_MANIFEST : parseStrict(ManifestSchema, manifestRaw, K.MANIFEST_KEY);
+    return { manifest, summariesRevision: Number(summariesRaw ?? 0) || 0 };
+  }
+
+  /** The feed read: manifest (unless given), then buckets and summaries of the newest `days` days in one multi-get. */
+  async readWindow(options: { sources: string[]; days: number; summaryScope?: string; maxBytes?: number; manifest?: Manifest }): Promise<WindowRead> {
+    const manifest = options.manifest ?? (await this.readManifest());
     const wanted = Store.daysWithSources(manifest, options.sources).slice(0, options.days);
     const plan = Store.planWindow(manifest, options.sources, wanted, options.maxBytes ?? K.MAX_WINDOW_BYTES);
     const days = plan.days;
@@ -256,6 +268,7 @@ export class Store {
     const index = parseSummaryIndex(await this.driver.get(dayKey));
     index[summaryRef(summary.paperId, summary.version)] = summary;
     await this.driver.set(dayKey, JSON.stringify(index), { ttlSeconds: K.BUCKET_TTL_SECONDS });
+    await this.driver.incr(this.k(K.SUMMARIES_REVISION_KEY), K.SUMMARIES_REVISION_TTL_SECONDS);
   }
 
   // ---- profiles ------------------------------------------------------------------------------

@@ -103,12 +103,9 @@ function serveFigures(
       ratio: { value: feedRatio, against: `÷ static file of ${mb(facts.staticBytes)}` },
       target: { op: '>=', limit: 0.5, on: feedRatio },
       note:
-        `${errors((r) => r.feed)} errors, ${nonOk} non-2xx.` +
-        (feedRatio < 0.5
-          ? ' What limits it: per-request CPU. Every request (304s too) reads and JSON-parses the whole 7-day window (7.5 MB, section 2), ' +
-            'then filters and ranks ≈ 3,000 papers and renders 100 items: ≈ 60–70 ms of one core (section 2 breakdown), while the static twin is streamed from disk. ' +
-            'Reaching 0.5 needs per-process reuse, e.g. caching parsed buckets by their immutable key and a validator derived from the manifest revision before the window is read.'
-          : ''),
+        `${errors((r) => r.feed)} errors, ${nonOk} non-2xx. Warm server: the rendered feed comes from the process cache after one store read of the versions ` +
+        '(section 2); the first request after an ingest or a new summary rebuilds it (section 2, cache miss).' +
+        (feedRatio < 0.5 ? ' What limits it: the versions read and the response path per request, while the static twin is streamed from disk.' : ''),
     }),
     figure({ section, what: `feed latency p50 / p99, ${name}`, value: `${ms(lat((r) => r.feed, 'p50'))} / ${ms(lat((r) => r.feed, 'p99'))}` }),
     figure({
@@ -122,7 +119,7 @@ function serveFigures(
       what: `conditional GET (If-None-Match → 304) req/s, ${name}`,
       value: `${fmt(rps((r) => r.notModified))} req/s`,
       ratio: { value: nmRatio, against: '÷ static file' },
-      note: `latency p50 ${ms(lat((r) => r.notModified, 'p50'))}, p99 ${ms(lat((r) => r.notModified, 'p99'))}; the 304 still reads and ranks the window to compute the ETag, it only skips rendering and the body.`,
+      note: `latency p50 ${ms(lat((r) => r.notModified, 'p50'))}, p99 ${ms(lat((r) => r.notModified, 'p99'))}; a 304 costs the versions read only.`,
     }),
     figure({
       section: '6 memory',

@@ -2,7 +2,7 @@
  * 3a. Parse + normalize one 1,504-item announcement day (the app's parseAnnouncements: validation,
  * parse, per-item normalization into Papers) against fast-xml-parser's bare `XMLParser.parse` of
  * the same bytes, the least any XML-based ingest must pay. Runs alternate so drift hits both alike.
- * When the recorded real day exists (../shared, never required) it is measured the same way.
+ * A recorded real arXiv day can be measured the same way: set BENCH_RECORDED_RSS to its file (optional).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -11,7 +11,8 @@ import { readXml } from '../../lib/arxiv/read-xml';
 import { bigDay } from './data/bench-days';
 import { figure, fmt, median, ms, type Figure } from './harness';
 
-const RECORDED_DAY = '/work/shared/fixtures/arxiv/rss/aioarxiv_2024-11-28_rss_all_archives.xml';
+/** Optional: a recorded arXiv RSS day (e.g. the team's reference recordings); never required. */
+const RECORDED_DAY = process.env.BENCH_RECORDED_RSS ?? '';
 const RUNS = 15;
 
 function timeOnce(fn: () => unknown): number {
@@ -50,7 +51,7 @@ export function measureParse(xml: string, runs = RUNS) {
 export async function benchParse(): Promise<Figure[]> {
   const day = bigDay();
   const figures = [parseFigure('synthetic 1,504-item day', day.xml)];
-  if (existsSync(RECORDED_DAY)) figures.push(parseFigure('recorded 1,504-item day (../shared, optional)', readFileSync(RECORDED_DAY, 'utf8')));
+  if (RECORDED_DAY && existsSync(RECORDED_DAY)) figures.push(parseFigure('recorded arXiv day (BENCH_RECORDED_RSS)', readFileSync(RECORDED_DAY, 'utf8')));
   return figures;
 }
 

@@ -21,7 +21,7 @@ import { benchScore } from './bench/bench-score';
 import { benchStore } from './bench/bench-store';
 import { benchSummaries } from './bench/bench-summaries';
 import { guarded, pending, type Figure } from './bench/harness';
-import { buildNext, staleBuildReason } from './bench/next-server';
+import { buildNext, staleBuildReason } from '../tests/helpers/next-server';
 import { consoleTable, describeMachine, writeBenchmarksMd } from './bench/report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -83,10 +83,10 @@ try {
   if (wants('store')) for (const b of backends) figures.push(...(await guarded(`2 store (${b.name})`, () => benchStore(b), log)));
 
   if (wants('serve')) {
-    const stale = staleBuildReason(ROOT);
+    const stale = staleBuildReason();
     if (stale && !values['no-build']) {
       log(`next build needed: ${stale}`);
-      buildNext(ROOT, log);
+      buildNext(log);
     }
     if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) figures.push(pending('1 serving', 'feed serving', 'no .next build (run without --no-build)'));
     else

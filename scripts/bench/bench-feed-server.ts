@@ -15,7 +15,7 @@ import { cleanBaseEnv, type BenchBackend } from './backends';
 import { feedPath } from './feed-query';
 import { figure, fmt, mb, median, ms, type Figure } from './harness';
 import { peakDuring } from './memory';
-import { freePort, startNext } from './next-server';
+import { freePort, startNext } from '../../tests/helpers/next-server';
 
 export const STATIC_FILE = 'bench-static.xml';
 
@@ -42,13 +42,13 @@ export async function benchFeedServer(backend: BenchBackend, options: ServeOptio
   const staticPath = path.join(root, 'public', STATIC_FILE);
   const body = await feedBody(backend, feedUrl);
   writeFileSync(staticPath, body);
-  const server = await startNext(root, port, {
+  const server = await startNext({
     ...cleanBaseEnv(),
     ...backend.vars,
     DISABLE_AUTO_INGEST: '1',
     ARXIV_RSS_URL: `http://127.0.0.1:${closedPort}/rss`,
     ARXIV_API_URL: `http://127.0.0.1:${closedPort}/api/query`,
-  });
+  }, { port });
   try {
     const first = await fetch(feedUrl);
     const served = await first.text();

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { Store } from '../../lib/store/store';
 import { seedStore } from '../preview/seed-store';
-import { ensureBuild, freePort, ROOT, startServer, type RunningServer } from './next-server';
+import { buildNext, freePort, isBuilt, ROOT, startNext, type RunningNext } from '../helpers/next-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REQUIRE_BROWSER = ['1', 'true'].includes(process.env.REQUIRE_BROWSER ?? '');
@@ -26,19 +26,21 @@ if (!HAS_BROWSER && !REQUIRE_BROWSER) console.warn(`[e2e] skipped: ${CHROMIUM} n
 
 describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () => {
   let dataDir: string;
-  let server: RunningServer;
+  let server: RunningNext;
   let browser: Browser;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
     if (!HAS_BROWSER) throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing`);
-    ensureBuild();
+    // CI builds before `npm test`; a user's first `npm test` builds here once.
+    if (!isBuilt()) buildNext();
     dataDir = await mkdtemp(path.join(tmpdir(), 'e2e-preview-'));
     const store = new Store(createEmbeddedDriver(dataDir), 'af:');
     await seedStore(store);
     await store.driver.close();
     const closed = `http://127.0.0.1:${await freePort()}`;
-    server = await startServer({
+    server = await startNext({
+      ...process.env,
       DATA_DIR: dataDir,
       STORE_PREFIX: 'af:',
       DISABLE_AUTO_INGEST: '1',

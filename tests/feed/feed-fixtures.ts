@@ -2,14 +2,12 @@
  * Test data for the feed tests: 24 real papers over 3 announcement days (tests/fixtures/feed),
  * plus synthesized cross-list / replacement entries, committed to a temp embedded store.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resetEnvCache } from '../../lib/env';
 import type { Paper } from '../../lib/model/paper';
 import type { StoredSummary } from '../../lib/model/summary';
-import { resetStore } from '../../lib/store/open-store';
 import type { Store } from '../../lib/store/store';
+import { tempDir, useTempEnv as useCleanTempEnv } from '../helpers/temp-env';
 
 export const DAYS = ['2025-12-05', '2025-12-11', '2025-12-18'] as const;
 export const FIXED_NOW = new Date('2025-12-18T12:00:00Z');
@@ -49,19 +47,7 @@ export async function fillStore(store: Store, days: readonly string[] = DAYS): P
 }
 
 /** Points the process env at a fresh temp DATA_DIR (and resets env/store singletons). */
-export async function useTempEnv(extra: Record<string, string | undefined> = {}): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'af-feed-'));
-  for (const k of ['OPENAI_API_KEY', 'PUBLIC_BASE_URL', 'ARXIV_CATEGORIES', 'PROFILE_CONFIG', 'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'DEFAULT_KEYWORDS'])
-    delete process.env[k];
-  Object.assign(process.env, { DATA_DIR: dir, DISABLE_AUTO_INGEST: '1', STORE_PREFIX: 'af:' });
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetEnvCache();
-  await resetStore();
-  return dir;
-}
+export const useTempEnv = (extra: Record<string, string | undefined> = {}) => useCleanTempEnv({ DATA_DIR: tempDir('af-feed-'), ...extra });
 
 export function summaryFor(paper: Pick<Paper, 'id' | 'version'>, tldr: string): StoredSummary {
   return {

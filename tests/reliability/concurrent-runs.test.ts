@@ -21,7 +21,7 @@ import { FakeOpenAi } from '../helpers/fake-openai';
 import { callRoute } from './helpers/call-route';
 import { failingDriver } from './helpers/failing-driver';
 import { syntheticDay } from './helpers/synthetic-papers';
-import { tempDir, useTempEnv } from './helpers/temp-env';
+import { tempDir, useTempEnv } from '../helpers/temp-env';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/arxiv');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');

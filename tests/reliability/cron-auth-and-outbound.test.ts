@@ -16,7 +16,7 @@ import { ingestRequestedCategories } from '../../lib/ingest/ingest-requested';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { callRoute, ROUTES, type RouteName } from './helpers/call-route';
 import { startCountingServer, type CountingServer } from './helpers/counting-server';
-import { tempDir, useTempEnv } from './helpers/temp-env';
+import { tempDir, useTempEnv } from '../helpers/temp-env';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'the-right-cron-secret-42';

@@ -11,7 +11,7 @@ import { getStore, resetStore } from '../../lib/store/open-store';
 import { callRoute, type CallOptions, type RouteName } from './helpers/call-route';
 import { hostileBody, hostileQuery, hostileToken } from './helpers/hostile-input';
 import { syntheticDay } from './helpers/synthetic-papers';
-import { useTempEnv } from './helpers/temp-env';
+import { useTempEnv } from '../helpers/temp-env';
 
 const SEED = 20_251_218;
 const PROTO_BEFORE = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -12,7 +12,7 @@ import { SUMMARIZE_STATUS_KIND as JOB_SUMMARIZE_KIND } from '../../lib/summarize
 import { getEnv } from '../../lib/env';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import packageJson from '../../package.json';
-import { tempDir, useTempEnv } from './helpers/temp-env';
+import { tempDir, useTempEnv } from '../helpers/temp-env';
 import { syntheticDay } from './helpers/synthetic-papers';
 
 const NOW = new Date('2025-12-18T12:00:00Z');

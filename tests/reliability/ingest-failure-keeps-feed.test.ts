@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { failures, startFakeArxiv, type FakeArxiv, type FakeResponse } from '../helpers/fake-arxiv';
 import { callRoute } from './helpers/call-route';
-import { useTempEnv } from './helpers/temp-env';
+import { useTempEnv } from '../helpers/temp-env';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/arxiv');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');

@@ -4,51 +4,24 @@
  * sandbox policy on the API. Needs a build, so it runs in CI (after `next build`) or when
  * RELIABILITY_HTTP=1; the unit tests in security-headers.test.ts cover the config without one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers/temp-env';
+import { isBuilt, startNext, type RunningNext } from '../helpers/next-server';
+import { tempDir } from '../helpers/temp-env';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BUILT = existsSync(path.join(ROOT, '.next/BUILD_ID'));
+const BUILT = isBuilt();
 const WANTED = Boolean(process.env.CI || process.env.RELIABILITY_HTTP);
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe.skipIf(!BUILT || !WANTED)('security headers from next start', () => {
-  let child: ChildProcess;
+  let server: RunningNext | undefined;
   let base = '';
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: tempDir('af-http-'), DISABLE_AUTO_INGEST: '1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-      stdio: 'ignore',
-      detached: true, // its own process group, so the server it forks is stopped with it
-    });
-    for (let i = 0; i < 120; i++) {
-      try {
-        await fetch(`${base}/api/health`);
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
-    throw new Error('next start did not answer within 30 s');
-  }, 60_000);
+    server = await startNext({ ...process.env, DATA_DIR: tempDir('af-http-'), DISABLE_AUTO_INGEST: '1' }, { readyPath: '/api/categories' });
+    base = server.url;
+  }, 90_000);
 
-  afterAll(() => {
-    if (child?.pid) process.kill(-child.pid, 'SIGTERM');
+  afterAll(async () => {
+    await server?.stop();
   });
 
   it('/ has a fresh nonce policy, and every script and inline style on it carries that nonce', async () => {

@@ -15,7 +15,7 @@ import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { ManifestSchema, Store } from '../../lib/store/store';
 import * as K from '../../lib/store/keys';
 import { syntheticDay } from './helpers/synthetic-papers';
-import { tempDir } from './helpers/temp-env';
+import { tempDir } from '../helpers/temp-env';
 
 const KILLS = 20;
 const SEED = 0x5eed7;

@@ -18,7 +18,7 @@ import * as K from '../../lib/store/keys';
 import { callRoute, type CallOptions, type RouteName } from './helpers/call-route';
 import { failingDriver } from './helpers/failing-driver';
 import { syntheticDay } from './helpers/synthetic-papers';
-import { tempDir, useTempEnv } from './helpers/temp-env';
+import { tempDir, useTempEnv } from '../helpers/temp-env';
 
 const SECRET = 'reliability-cron-secret-0001';
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

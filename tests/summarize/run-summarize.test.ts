@@ -4,35 +4,24 @@
  * want it; failures retried across runs without duplicates; concurrent runs; budgets; deadline;
  * no key; providers without JSON mode.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockKey } from '../../lib/store/keys';
 import type { Clock } from '../../lib/summarize/llm-retry';
 import { RUN_LOCK_NAME, runSummarize, type SummarizeResult } from '../../lib/summarize/run-summarize';
 import { createSummaryClient } from '../../lib/summarize/summary-client';
 import { summaryToHtml } from '../../lib/summarize/render-summary';
-import { FakeOpenAi } from '../helpers/fake-openai';
+import type { FakeOpenAi } from '../helpers/fake-openai';
 import { feedView, NOW, setupSummarize, type SummarizeFixture } from './summarize-setup';
+import { useSummarizeWorld } from './summarize-world';
 
-let fake: FakeOpenAi;
-let fx: SummarizeFixture | undefined;
+const world = useSummarizeWorld();
 
-beforeAll(async () => {
-  fake = await FakeOpenAi.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(async () => {
-  await fx?.cleanup();
-  fx = undefined;
-});
-
-/** Fresh fixture and a reset fake (options replaced, request log emptied). */
+/** Fresh fixture and a reset fake server (options replaced, request log emptied). */
 async function fresh(options: FakeOpenAi['options'] = {}, env: Record<string, string> = {}) {
-  fake.options = options;
-  fake.requests.length = 0;
-  fx = await setupSummarize({ fakeBaseURL: fake.baseURL, env });
-  return fx;
+  world.fake.options = options;
+  world.fake.requests.length = 0;
+  world.fx = await setupSummarize({ fakeBaseURL: world.fake.baseURL, env });
+  return world.fx;
 }
 
 /** Waits are recorded and shortened, so Retry-After is checked without sleeping for it. */
@@ -44,7 +33,7 @@ function recordingClock(): Clock & { waits: number[] } {
 const run = (f: SummarizeFixture, extra: Partial<Parameters<typeof runSummarize>[1]> = {}, deps: Partial<Parameters<typeof runSummarize>[0]> = {}) =>
   runSummarize({ store: f.store, env: f.env, ...deps }, { now: NOW, deadline: Date.now() + 60_000, minCallWindowMs: 50, ...extra });
 
-const duplicates = () => [...fake.answeredPerKey()].filter(([, n]) => n > 1);
+const duplicates = () => [...world.fake.answeredPerKey()].filter(([, n]) => n > 1);
 
 describe('runSummarize: one call per wanted summary', () => {
   it('after two runs and many feed reads from several profiles, calls == distinct (paper version, language) wanted', async () => {
@@ -69,14 +58,14 @@ describe('runSummarize: one call per wanted summary', () => {
       const view = await feedView(f.store, f.env);
       expect(view.withSummary).toBe(view.items);
     }
-    expect(fake.calls).toBe(before.wanted.size);
-    expect(new Set(fake.answeredPerKey().keys())).toEqual(before.wanted);
+    expect(world.fake.calls).toBe(before.wanted.size);
+    expect(new Set(world.fake.answeredPerKey().keys())).toEqual(before.wanted);
     expect(duplicates()).toEqual([]);
-    expect(first.counts.calls).toBe(fake.calls);
+    expect(first.counts.calls).toBe(world.fake.calls);
     expect(first.counts.tokens).toBeGreaterThan(0);
     // The replaced paper's new version was summarized as its own key.
     expect([...before.wanted].some((k) => k.startsWith('2603.00009v2:'))).toBe(true);
-    console.log(`[figures] wanted=${before.wanted.size} feedItems=${before.items} calls=${fake.calls} tokens=${first.counts.tokens} runs=2`);
+    console.log(`[figures] wanted=${before.wanted.size} feedItems=${before.items} calls=${world.fake.calls} tokens=${first.counts.tokens} runs=2`);
   });
 
   it('records the run status health shows: counts, calls, tokens, backlog, last run', async () => {
@@ -98,16 +87,16 @@ describe('runSummarize: failures', () => {
     for (let i = 0; i < 6 && (results.at(-1)?.counts.backlog ?? 1) > 0; i++)
       results.push(await run(f, {}, { clock, retryPolicy: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 5_000 } }));
     expect(results.at(-1)!.counts.backlog).toBe(0);
-    expect(new Set(fake.answeredPerKey().keys())).toEqual(wanted);
+    expect(new Set(world.fake.answeredPerKey().keys())).toEqual(wanted);
     expect(duplicates()).toEqual([]);
-    expect(fake.requests.filter((r) => r.status === 500).length).toBeGreaterThan(0);
-    expect(fake.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    expect(world.fake.requests.filter((r) => r.status === 500).length).toBeGreaterThan(0);
+    expect(world.fake.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
     // Retry-After: 1 was honoured as 1000 ms; plain backoff waits are short.
     expect(clock.waits).toContain(1000);
     expect((await feedView(f.store, f.env)).withSummary).toBe((await feedView(f.store, f.env)).items);
     const calls = results.reduce((n, r) => n + r.counts.calls, 0);
-    expect(calls).toBe(fake.calls);
-    console.log(`[figures] 1-in-3 failing: wanted=${wanted.size} runs=${results.length} calls=${fake.calls} (ok ${fake.requests.filter((r) => r.status === 200).length}) failedPerRun=${results.map((r) => r.counts.failed).join(',')} waits=${clock.waits.length}`);
+    expect(calls).toBe(world.fake.calls);
+    console.log(`[figures] 1-in-3 failing: wanted=${wanted.size} runs=${results.length} calls=${world.fake.calls} (ok ${world.fake.requests.filter((r) => r.status === 200).length}) failedPerRun=${results.map((r) => r.counts.failed).join(',')} waits=${clock.waits.length}`);
   });
 
   it('a paper that keeps failing is skipped this run, never blocks the others, and is retried next run', async () => {
@@ -121,14 +110,14 @@ describe('runSummarize: failures', () => {
     expect(first.counts.summarized).toBe(wanted.size - stuck.length);
     expect(first.counts.backlog).toBe(stuck.length);
     expect(first.failures[0]).toMatchObject({ paper: '2603.00017v1' });
-    expect(fake.callsFor('2603.00017')).toBe(3 * stuck.length);
+    expect(world.fake.callsFor('2603.00017')).toBe(3 * stuck.length);
     expect((await f.store.getStatus('summarize'))!.counts).toMatchObject({ failed: stuck.length, backlog: stuck.length });
 
-    fake.options = {};
+    world.fake.options = {};
     const second = await run(f);
     expect(second.counts).toMatchObject({ summarized: stuck.length, failed: 0, backlog: 0 });
     expect(duplicates()).toEqual([]);
-    expect(new Set(fake.answeredPerKey().keys())).toEqual(wanted);
+    expect(new Set(world.fake.answeredPerKey().keys())).toEqual(wanted);
   });
 
   it('a bad API key stops the run after the first answer (every call would fail), state failed with the reason', async () => {
@@ -136,7 +125,7 @@ describe('runSummarize: failures', () => {
     const result = await run(f, { concurrency: 1 });
     expect(result.state).toBe('failed');
     expect(result.stoppedBy).toBe('provider');
-    expect(fake.calls).toBe(1);
+    expect(world.fake.calls).toBe(1);
     expect(result.error).toMatch(/API key/i);
     expect(result.counts.skippedProvider).toBe(result.counts.candidates - 1);
     expect(await f.store.getStatus('summarize')).toMatchObject({ state: 'failed' });
@@ -149,7 +138,7 @@ describe('runSummarize: failures', () => {
     const result = await run(f, { concurrency: 1 }, { clock, retryPolicy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 5_000 } });
     expect(result.stoppedBy).toBe('provider');
     expect(result.error).toMatch(/retry after 3600 s/);
-    expect(fake.calls).toBe(2);
+    expect(world.fake.calls).toBe(2);
     expect(clock.waits.every((w) => w <= 5_000)).toBe(true);
   });
 });
@@ -177,11 +166,11 @@ describe('runSummarize: concurrency', () => {
     expect(results.every((r) => r.state === 'ok')).toBe(true);
     expect(duplicates()).toEqual([]);
     expect(results.reduce((n, r) => n + r.counts.busy, 0)).toBeGreaterThan(0);
-    expect(results.reduce((n, r) => n + r.counts.summarized, 0)).toBe(fake.calls);
+    expect(results.reduce((n, r) => n + r.counts.summarized, 0)).toBe(world.fake.calls);
     // Whatever a busy key left behind is finished (or indexed) by the next run.
     const last = await run(f);
     expect(last.counts.backlog).toBe(0);
-    expect(new Set(fake.answeredPerKey().keys())).toEqual(wanted);
+    expect(new Set(world.fake.answeredPerKey().keys())).toEqual(wanted);
     expect(duplicates()).toEqual([]);
   });
 });
@@ -223,7 +212,7 @@ describe('runSummarize: budgets and deadline', () => {
     expect(first.counts.summarized).toBeGreaterThan(0);
     expect(first.counts.summarized).toBeLessThan(wanted.size);
     expect(first.counts.skippedDeadline).toBeGreaterThan(0);
-    fake.options = {};
+    world.fake.options = {};
     const second = await run(f);
     expect(second.counts.cached).toBe(first.counts.summarized);
     expect(second.counts.backlog).toBe(0);
@@ -233,17 +222,17 @@ describe('runSummarize: budgets and deadline', () => {
 
 describe('runSummarize: providers', () => {
   it('without OPENAI_API_KEY: no calls, quick return, status "disabled" with the reason', async () => {
-    fake.requests.length = 0;
-    fx = await setupSummarize({ fakeBaseURL: null });
-    expect(createSummaryClient(fx.env)).toBeNull();
-    const result = await runSummarize({ store: fx.store, env: fx.env }, { now: NOW, deadline: Date.now() + 60_000 });
+    world.fake.requests.length = 0;
+    world.fx = await setupSummarize({ fakeBaseURL: null });
+    expect(createSummaryClient(world.fx.env)).toBeNull();
+    const result = await runSummarize({ store: world.fx.store, env: world.fx.env }, { now: NOW, deadline: Date.now() + 60_000 });
     expect(result.state).toBe('disabled');
     expect(result.error).toMatch(/OPENAI_API_KEY/);
-    expect(fake.calls).toBe(0);
-    const status = await fx.store.getStatus('summarize');
+    expect(world.fake.calls).toBe(0);
+    const status = await world.fx.store.getStatus('summarize');
     expect(status).toMatchObject({ state: 'disabled', detail: { reason: expect.stringMatching(/OPENAI_API_KEY/) } });
     // Feeds still work, without summaries.
-    const view = await feedView(fx.store, fx.env);
+    const view = await feedView(world.fx.store, world.fx.env);
     expect(view.items).toBeGreaterThan(0);
     expect(view.withSummary).toBe(0);
   });
@@ -253,8 +242,8 @@ describe('runSummarize: providers', () => {
     const wanted = (await feedView(f.store, f.env)).wanted;
     const result = await run(f, { concurrency: 1 });
     expect(result.counts.summarized).toBe(wanted.size);
-    expect(fake.calls).toBe(wanted.size + 1);
-    expect(fake.requests.filter((r) => r.jsonMode).length).toBe(1);
+    expect(world.fake.calls).toBe(wanted.size + 1);
+    expect(world.fake.requests.filter((r) => r.jsonMode).length).toBe(1);
     const [first] = [...wanted];
     const [id, rest] = first!.split('v');
     const summary = await f.store.getSummary(id!, Number(rest!.split(':')[0]), `${rest!.split(':')[1]}:fake-model:p1`);
@@ -269,7 +258,7 @@ describe('runSummarize: providers', () => {
     const wanted = (await feedView(f.store, f.env)).wanted;
     const result = await run(f, { concurrency: 1 });
     expect(result.counts.summarized).toBe(wanted.size);
-    expect(fake.calls).toBe(wanted.size + 2);
+    expect(world.fake.calls).toBe(wanted.size + 2);
     expect(duplicates().every(([, n]) => n === 2)).toBe(true); // the unparsable answers were not stored
   });
 });

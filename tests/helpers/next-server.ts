@@ -1,16 +1,22 @@
 /**
- * The production server under load: `next build` only when the build is older than the sources
- * (serialized with the machine-wide build lock), then `next start -H 127.0.0.1` on a free port with
- * the env the bench gives it. Exposes the server's pid so memory can be read from /proc.
+ * The production app as a process, for the browser tests, the HTTP header tests and the bench:
+ * `next build` (serialized with the machine-wide build lock every build here takes) and
+ * `next start -H 127.0.0.1` on a free port, stopped with its whole process group (next start forks
+ * the server it runs).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 const BUILD_LOCK = '/tmp/next-build.lock';
 /** What a build is made of; a newer file here means `.next` is stale (public/ is read at start, not built). */
 const SOURCES = ['app', 'lib', 'next.config.mjs', 'proxy.ts', 'instrumentation.ts', 'package.json', 'tsconfig.json'];
+
+export const isBuilt = () => existsSync(path.join(ROOT, '.next/BUILD_ID'));
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,31 +37,34 @@ function newestMtimeMs(file: string): number {
 }
 
 /** Why a build is needed, or null when `.next/BUILD_ID` is newer than every source file. */
-export function staleBuildReason(root: string, ignore: string[] = []): string | null {
-  const buildId = path.join(root, '.next/BUILD_ID');
-  if (!existsSync(buildId)) return 'no .next/BUILD_ID';
-  const built = statSync(buildId).mtimeMs;
-  const newer = SOURCES.filter((s) => !ignore.includes(s)).find((s) => newestMtimeMs(path.join(root, s)) > built);
+export function staleBuildReason(): string | null {
+  if (!isBuilt()) return 'no .next/BUILD_ID';
+  const built = statSync(path.join(ROOT, '.next/BUILD_ID')).mtimeMs;
+  const newer = SOURCES.find((s) => newestMtimeMs(path.join(ROOT, s)) > built);
   return newer ? `${newer} changed after the last build` : null;
 }
 
-export function buildNext(root: string, log: (l: string) => void): void {
-  const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+export function buildNext(log: (line: string) => void = () => {}): void {
   const useLock = existsSync('/usr/bin/flock');
-  const [cmd, args] = useLock ? ['flock', [BUILD_LOCK, process.execPath, nextBin, 'build']] : [process.execPath, [nextBin, 'build']];
+  const [cmd, args] = useLock ? ['flock', [BUILD_LOCK, process.execPath, NEXT_BIN, 'build']] : [process.execPath, [NEXT_BIN, 'build']];
   log(`  next build${useLock ? ` (waiting for ${BUILD_LOCK})` : ''}…`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status}): ${String(result.stderr).slice(-2000)}`);
 }
 
 export type RunningNext = { url: string; pid: number; stop(): Promise<void>; output(): string };
 
-export async function startNext(root: string, port: number, env: Record<string, string>): Promise<RunningNext> {
-  const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
+/**
+ * Starts `next start` with exactly `env` (plus production settings) and waits until `readyPath`
+ * answers below 500.
+ */
+export async function startNext(env: Record<string, string | undefined>, options: { port?: number; readyPath?: string } = {}): Promise<RunningNext> {
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
     env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so the server it forks stops with it
   });
   let log = '';
   child.stdout!.on('data', (d) => (log = (log + d).slice(-20_000)));
@@ -65,14 +74,21 @@ export async function startNext(root: string, port: number, env: Record<string, 
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      const signal = (s: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, s);
+        } catch {
+          child.kill(s);
+        }
+      };
+      signal('SIGTERM');
+      setTimeout(() => signal('SIGKILL'), 5000).unref();
     });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
     try {
-      if ((await fetch(`${url}/api/categories`)).status < 500) break;
+      if ((await fetch(`${url}${options.readyPath ?? '/api/categories'}`)).status < 500) break;
     } catch {
       /* not listening yet */
     }

@@ -5,8 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { resetEnvCache } from '../../../lib/env';
-import { resetStore } from '../../../lib/store/open-store';
+import { resetEnvCache } from '../../lib/env';
+import { resetStore } from '../../lib/store/open-store';
 
 /** Every variable a developer's shell might carry that would change what the routes do. */
 const CLEARED = [

@@ -58,17 +58,24 @@ function requestOptions(options: RequestSummaryOptions) {
   return { timeout: Math.max(1, Math.min(LLM_REQUEST_TIMEOUT_MS, left)), maxRetries: 0 };
 }
 
-async function requestJson(client: SummaryClient, paper: Paper, options: RequestSummaryOptions): Promise<SummaryAnswer> {
-  const messages = buildSummaryMessages(paper, options.language, 'json');
-  const completion = await withLlmRetry(
+/** One LLM request under the retry policy; every attempt counts as a call. */
+function callWithRetry<T>(options: RequestSummaryOptions, send: (request: ReturnType<typeof requestOptions>) => Promise<T>): Promise<T> {
+  return withLlmRetry(
     () => {
       options.onCall?.();
-      return client.chat.completions.parse(
-        { model: options.model, messages, response_format: RESPONSE_FORMAT, max_tokens: MAX_COMPLETION_TOKENS },
-        requestOptions(options),
-      );
+      return send(requestOptions(options));
     },
     { deadlineMs: options.deadlineMs, clock: options.clock, policy: options.policy, onRetry: options.onRetry },
+  );
+}
+
+async function requestJson(client: SummaryClient, paper: Paper, options: RequestSummaryOptions): Promise<SummaryAnswer> {
+  const messages = buildSummaryMessages(paper, options.language, 'json');
+  const completion = await callWithRetry(options, (request) =>
+    client.chat.completions.parse(
+      { model: options.model, messages, response_format: RESPONSE_FORMAT, max_tokens: MAX_COMPLETION_TOKENS },
+      request,
+    ),
   );
   const parsed = SummaryContentSchema.parse(completion.choices[0]?.message.parsed ?? null);
   return { content: parsed, tokens: completion.usage?.total_tokens ?? estimateTokens(messages) };
@@ -76,15 +83,8 @@ async function requestJson(client: SummaryClient, paper: Paper, options: Request
 
 async function requestText(client: SummaryClient, paper: Paper, options: RequestSummaryOptions): Promise<SummaryAnswer> {
   const messages = buildSummaryMessages(paper, options.language, 'text');
-  const completion = await withLlmRetry(
-    () => {
-      options.onCall?.();
-      return client.chat.completions.create(
-        { model: options.model, messages, max_tokens: MAX_COMPLETION_TOKENS, stream: false },
-        requestOptions(options),
-      );
-    },
-    { deadlineMs: options.deadlineMs, clock: options.clock, policy: options.policy, onRetry: options.onRetry },
+  const completion = await callWithRetry(options, (request) =>
+    client.chat.completions.create({ model: options.model, messages, max_tokens: MAX_COMPLETION_TOKENS, stream: false }, request),
   );
   const text = completion.choices[0]?.message.content?.trim() ?? '';
   if (!text) throw new Error(`The LLM answered with an empty text for arXiv:${paper.id}v${paper.version}.`);

@@ -13,6 +13,7 @@ import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { createRedisDriver } from '../../lib/store/redis-driver';
 import { Store } from '../../lib/store/store';
 import type { KvDriver } from '../../lib/store/driver';
+import { probeRedis } from '../../tests/helpers/redis-test-env';
 
 export type BackendName = 'embedded' | 'redis';
 
@@ -87,15 +88,6 @@ export async function deleteRedisPrefix(prefix: string): Promise<void> {
 
 /** Null when Redis answers PING, else why not (the Redis rows then say "pending"). */
 export async function redisUnavailable(): Promise<string | null> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 1000, reconnectStrategy: false } });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    return null;
-  } catch (err) {
-    return `no Redis at ${REDIS_URL}: ${(err as Error).message}`;
-  } finally {
-    client.destroy();
-  }
+  const why = await probeRedis(REDIS_URL);
+  return why && `no Redis at ${REDIS_URL}: ${why}`;
 }

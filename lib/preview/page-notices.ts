@@ -36,8 +36,10 @@ function storeNotices(f: NoticeFacts): PageNotice[] {
   const failed = f.ingest?.state === 'failed';
   const reason = f.ingest?.error ? `: ${f.ingest.error}` : '';
   if (f.storeEmpty) {
+    // The job's errors mostly name arXiv already ("arXiv could not be reached: …", "arXiv answered …").
+    const what = f.ingest?.error?.startsWith('arXiv') ? f.ingest.error : `arXiv could not be reached${reason}`;
     return failed
-      ? [{ tone: 'error', text: `arXiv could not be reached${reason}. Nothing is stored yet; the next run will try again.` }]
+      ? [{ tone: 'error', text: `${what}. Nothing is stored yet; the next run will try again.` }]
       : [{ tone: 'info', text: 'Fetching today’s papers — refresh in a minute.' }];
   }
   if (failed) {

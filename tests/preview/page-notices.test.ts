@@ -33,6 +33,13 @@ describe('pageNotices', () => {
     expect(texts({ storeEmpty: true, newestDay: null, ingest: run('failed', 'fetch failed: ECONNREFUSED') })).toEqual([
       'error: arXiv could not be reached: fetch failed: ECONNREFUSED. Nothing is stored yet; the next run will try again.',
     ]);
+    // The job's own messages already name arXiv: not said twice.
+    expect(texts({ storeEmpty: true, newestDay: null, ingest: run('failed', 'arXiv could not be reached: ECONNREFUSED') })).toEqual([
+      'error: arXiv could not be reached: ECONNREFUSED. Nothing is stored yet; the next run will try again.',
+    ]);
+    expect(texts({ storeEmpty: true, newestDay: null, ingest: run('failed', 'arXiv answered with malformed or truncated XML (line 9: x)') })).toEqual([
+      'error: arXiv answered with malformed or truncated XML (line 9: x). Nothing is stored yet; the next run will try again.',
+    ]);
   });
 
   it('warns about a failed fetch while still showing stored papers', () => {

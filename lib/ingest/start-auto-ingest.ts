@@ -2,7 +2,8 @@
  * First start (issue 2): when the store holds no announcement day yet, fetch in the background so
  * the preview fills within a minute without anyone running `npm run ingest`. Never awaited by the
  * server start; on failure it logs the plain reason, and the run status (read by the preview and
- * /api/health) says the same.
+ * /api/health) says the same. A local or self-hosted server may have no cron, so while the store
+ * stays empty it tries again after AUTO_RETRY_MINUTES (the timer never keeps the process alive).
  */
 import { getEnv } from '../env';
 import { getStore } from '../store/open-store';
@@ -12,9 +13,26 @@ import { runIngest } from './run-ingest';
 /** Generous: nobody waits for it, but a hung run should not hold the ingest lock for long. */
 const AUTO_INGEST_DEADLINE_MS = 3 * 60_000;
 
+/** Waits before the next attempt while the store is still empty; the last one repeats. */
+export const AUTO_RETRY_MINUTES = [2, 5, 15, 30];
+
 const log = (line: string) => console.log(`[arxiv-feeds] ${line}`);
 
-export async function startAutoIngest(): Promise<void> {
+export type AutoIngestOptions = {
+  attempt?: number;
+  /** Schedules the next attempt (tests capture it). */
+  schedule?: (run: () => void, delayMs: number) => void;
+};
+
+const unrefTimer = (run: () => void, delayMs: number) => void setTimeout(run, delayMs).unref();
+
+export async function startAutoIngest(options: AutoIngestOptions = {}): Promise<void> {
+  const attempt = options.attempt ?? 0;
+  const retryLater = (why: string) => {
+    const minutes = AUTO_RETRY_MINUTES[Math.min(attempt, AUTO_RETRY_MINUTES.length - 1)]!;
+    log(`${why}; trying again in ${minutes} min (or run \`npm run ingest\`)`);
+    (options.schedule ?? unrefTimer)(() => void startAutoIngest({ ...options, attempt: attempt + 1 }), minutes * 60_000);
+  };
   try {
     const env = getEnv();
     if (env.DISABLE_AUTO_INGEST) return;
@@ -23,9 +41,9 @@ export async function startAutoIngest(): Promise<void> {
     log('the store is empty: fetching today\'s arXiv announcements in the background…');
     const started = Date.now();
     const result = await runIngest({ store, env, log }, { now: new Date(started), deadline: started + AUTO_INGEST_DEADLINE_MS });
-    if (result.state === 'failed') log(`first fetch failed, the preview stays empty until the next run: ${result.error}`);
     log(formatIngestSummary(result));
+    if (result.state === 'failed') retryLater(`first fetch failed: ${result.error}`);
   } catch (err) {
-    log(`first fetch could not run: ${(err as Error).message}`);
+    retryLater(`first fetch could not run: ${(err as Error).message}`);
   }
 }

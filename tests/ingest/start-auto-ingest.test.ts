@@ -61,6 +61,22 @@ describe('first-start background ingest', () => {
     expect(await (await getStore()).getStatus('ingest')).toMatchObject({ state: 'failed', error: expect.stringMatching(/could not be reached/) });
   });
 
+  it('tries again later while the store stays empty (no cron runs on a laptop), then stops', async () => {
+    await fake.close();
+    const scheduled: { run: () => void; delayMs: number }[] = [];
+    await startAutoIngest({ schedule: (run, delayMs) => void scheduled.push({ run, delayMs }) });
+    expect(scheduled.map((s) => s.delayMs)).toEqual([2 * 60_000]);
+    expect(logged.some((l) => /trying again in 2 min/.test(l))).toBe(true);
+
+    // arXiv is back (here: a new stand-in, so the env points at it).
+    fake = await startFakeArxiv({ rss: fixture('rss-2025-12-05-cs.xml'), api: fixture('api-empty.xml') });
+    Object.assign(process.env, fake.env());
+    resetEnvCache();
+    scheduled[0]!.run();
+    await vi.waitFor(() => expect(logged.some((l) => /ingest ok 2025-12-05/.test(l))).toBe(true), { timeout: 10_000 });
+    expect(scheduled).toHaveLength(1); // stored now: no further attempt
+  });
+
   it('register() does nothing during next build or outside the Node.js runtime', async () => {
     process.env.NEXT_RUNTIME = 'edge';
     await register();

@@ -73,14 +73,18 @@ function lastChange(window: WindowRead, items: FeedItem[], now: Date): string {
   return new Date(newest).toISOString();
 }
 
-/** Categories requested but served by no stored source; those no ingest covers are registered for the next run. */
+/**
+ * Categories requested but served by no stored source. Every category ARXIV_CATEGORIES does not
+ * cover is (re-)registered with the request time: the ingest keeps fetching a requested category
+ * while feeds or pages still ask for it (lib/ingest/choose-sources.ts).
+ */
 async function findNotIngested(store: SelectStore, window: WindowRead, profile: Profile, env: Env, register: boolean, now: Date) {
   const stored = storedSources(window.manifest);
-  const missing = profile.categories.filter((c) => !isServed(c, stored));
   const configured = new Set(env.ARXIV_CATEGORIES);
-  const toRegister = missing.filter((c) => !isServed(c, configured));
-  if (register) await Promise.all(toRegister.map((c) => store.requestCategory(c, now)));
-  return missing.map((c) => ({ category: c, configured: !toRegister.includes(c) }));
+  const uncovered = profile.categories.filter((c) => !isServed(c, configured));
+  if (register) await Promise.all(uncovered.map((c) => store.requestCategory(c, now)));
+  const missing = profile.categories.filter((c) => !isServed(c, stored));
+  return missing.map((c) => ({ category: c, configured: !uncovered.includes(c) }));
 }
 
 export async function selectFeed(store: SelectStore, profile: Profile, options: SelectFeedOptions = {}): Promise<FeedDocument> {

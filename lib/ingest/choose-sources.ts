@@ -1,6 +1,8 @@
 /**
  * What one ingest run asks arXiv for: ARXIV_CATEGORIES, then the categories of saved profiles,
- * then categories readers asked for that were not ingested yet. Unknown names are dropped (one bad
+ * then categories readers asked for in the last REQUESTED_CATEGORY_DAYS (every feed or page that
+ * shows such a category asks again, so a category nobody reads any more stops being fetched).
+ * Unknown names are dropped (one bad
  * name would turn arXiv's whole answer into an error feed) and the list is capped so the one RSS
  * URL stays reasonable.
  */
@@ -11,6 +13,8 @@ import type { Store } from '../store/store';
 
 /** Sources per run at most (the taxonomy has 155 categories in 20 archives). */
 export const MAX_SOURCES = 100;
+/** A requested category is ingested this long after the last feed or page that asked for it. */
+export const REQUESTED_CATEGORY_DAYS = 30;
 
 export type SourceChoice = { sources: string[]; ignored: string[] };
 
@@ -35,7 +39,9 @@ function profileCategories(profiles: Record<string, string>): string[] {
 export async function chooseSources(
   store: Pick<Store, 'listProfiles' | 'requestedCategories'>,
   env: Pick<Env, 'ARXIV_CATEGORIES'>,
+  now = new Date(),
 ): Promise<SourceChoice> {
-  const [profiles, requested] = await Promise.all([store.listProfiles(), store.requestedCategories()]);
+  const since = new Date(now.getTime() - REQUESTED_CATEGORY_DAYS * 86_400_000);
+  const [profiles, requested] = await Promise.all([store.listProfiles(), store.requestedCategories(since)]);
   return capSources([...env.ARXIV_CATEGORIES, ...profileCategories(profiles), ...requested]);
 }

@@ -102,7 +102,7 @@ const newestStoredDay = (manifest: Manifest, sources: string[]): Day | null =>
 async function ingestLocked(deps: IngestDeps, options: IngestOptions & { deadline: Date }, log: (l: string) => void): Promise<IngestResult> {
   const { store, env } = deps;
   const manifest = await store.readManifest();
-  const { sources, ignored } = options.sources ? capSources(options.sources) : await chooseSources(store, env);
+  const { sources, ignored } = options.sources ? capSources(options.sources) : await chooseSources(store, env, options.now);
   const url = rssUrl(env.ARXIV_RSS_URL, sources);
   const detail: Record<string, unknown> = { url, lastStoredDay: newestStoredDay(manifest, sources), ...(ignored.length && { ignoredSources: ignored }) };
   const result: IngestResult = { state: 'failed', counts: emptyCounts(), sources, detail, durationMs: 0 };

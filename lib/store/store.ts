@@ -289,8 +289,10 @@ export class Store {
   async requestCategory(category: string, now = new Date()): Promise<void> {
     await this.driver.hset(this.k(K.REQUESTED_CATEGORIES_HASH), category, now.toISOString());
   }
-  async requestedCategories(): Promise<string[]> {
-    return Object.keys(await this.driver.hgetall(this.k(K.REQUESTED_CATEGORIES_HASH)));
+  /** Categories readers asked for, optionally only those asked for at or after `since`. */
+  async requestedCategories(since?: Date): Promise<string[]> {
+    const all = await this.driver.hgetall(this.k(K.REQUESTED_CATEGORIES_HASH));
+    return Object.keys(all).filter((c) => !since || Date.parse(all[c]!) >= since.getTime());
   }
   async clearRequestedCategory(category: string): Promise<void> {
     await this.driver.hdel(this.k(K.REQUESTED_CATEGORIES_HASH), category);

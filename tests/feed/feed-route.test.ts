@@ -210,6 +210,17 @@ describe('GET /api/feed for categories that are not ingested', () => {
     expect(rss).toContain('Category quant-ph is not ingested yet');
   });
 
+  it('keeps asking for a requested category once it is stored, so the ingest keeps fetching it while read', async () => {
+    const store = await getStore();
+    const quant = { ...referencePapers[0]!, id: '2512.99999', categories: ['quant-ph'], announced: '2025-12-18', firstAnnounced: '2025-12-18' };
+    await store.commitDay('2025-12-18', { 'quant-ph': [quant] });
+    const before = new Date();
+    const res = await get('cats=quant-ph');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-feed-notice')).toBeNull();
+    expect(await store.requestedCategories(before)).toEqual(['quant-ph']);
+  });
+
   it('on an empty store, notes configured categories without registering them', async () => {
     const res = await get('cats=cs.LG&format=atom');
     expect(res.status).toBe(200);

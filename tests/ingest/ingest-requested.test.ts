@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { chooseSources, REQUESTED_CATEGORY_DAYS } from '../../lib/ingest/choose-sources';
 import { ingestRequestedCategories } from '../../lib/ingest/ingest-requested';
 import { fixture } from '../arxiv/fixtures';
 import { createIngestContext, NOW, type IngestContext } from './ingest-context';
@@ -30,5 +31,18 @@ describe('ingestRequestedCategories: a category a reader asked for is fetched on
     await ctx.store.requestCategory('quant-ph');
     expect(await ingestRequestedCategories({ store: ctx.store, env: ctx.env }, NOW)).toBeNull();
     expect(ctx.fake.requests).toHaveLength(0);
+  });
+});
+
+describe('requested categories expire when nobody asks for them', () => {
+  it('chooseSources keeps a category asked for within REQUESTED_CATEGORY_DAYS, drops older ones', async () => {
+    ctx = await createIngestContext({ ARXIV_CATEGORIES: 'cs.AI' });
+    const day = 86_400_000;
+    await ctx.store.requestCategory('quant-ph', new Date(NOW.getTime() - 3 * day));
+    await ctx.store.requestCategory('math.AG', new Date(NOW.getTime() - (REQUESTED_CATEGORY_DAYS + 1) * day));
+    expect((await chooseSources(ctx.store, ctx.env, NOW)).sources).toEqual(['cs.AI', 'quant-ph']);
+    // Asked for again (a feed or page showed it): back in.
+    await ctx.store.requestCategory('math.AG', NOW);
+    expect((await chooseSources(ctx.store, ctx.env, NOW)).sources).toEqual(['cs.AI', 'quant-ph', 'math.AG']);
   });
 });

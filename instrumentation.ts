@@ -6,6 +6,6 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startAutoIngest } = await import('./lib/ingest/start-auto-ingest');
+  const { startAutoIngest } = await import('./lib/jobs/ingest/start-auto-ingest');
   void startAutoIngest();
 }

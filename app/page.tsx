@@ -3,11 +3,11 @@
  * `?profile=<token>`), rendered on the server from the same lib functions as the feeds.
  */
 import type { Metadata } from 'next';
-import { CATEGORIES } from '../lib/arxiv/taxonomy';
+import { CATEGORIES } from '../lib/model/taxonomy';
 import { EnvError, getEnv } from '../lib/env';
 import { StoreUnavailableError } from '../lib/errors';
 import { FEED_FORMATS } from '../lib/feed/feed-format';
-import { ALTERNATE_TYPES } from '../lib/preview/feed-links';
+import { ALTERNATE_TYPES } from '../lib/feed/feed-links';
 import type { PreviewModel } from '../lib/preview/load-preview';
 import { BuilderForm } from './_components/builder-form';
 import { FeedLinksPanel } from './_components/feed-links-panel';

@@ -2,6 +2,8 @@
  * The few named errors the service raises, and their HTTP status in one place.
  * Messages say what was received so a log line is enough to act on.
  */
+import type { ZodError } from 'zod';
+
 export type FieldIssue = { path: string; message: string };
 
 export class InputError extends Error {
@@ -12,6 +14,12 @@ export class InputError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A failed zod parse as the 400 the HTTP contract promises: one issue per field path. */
+export function zodToInputError(err: ZodError, what = 'Invalid request'): InputError {
+  const issues: FieldIssue[] = err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  return new InputError(`${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
 export class NotFoundError extends Error {

@@ -12,7 +12,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startFakeArxiv } from '../tests/helpers/fake-arxiv';
+import { startFakeArxiv } from './support/fake-arxiv';
 import { openBackend, redisUnavailable, type BenchBackend, type BackendName } from './bench/backends';
 import { benchFeedServer, STATIC_FILE } from './bench/bench-feed-server';
 import { benchBigIngest, benchFillIngest, busyDays } from './bench/bench-ingest';
@@ -21,7 +21,7 @@ import { benchScore } from './bench/bench-score';
 import { benchStore } from './bench/bench-store';
 import { benchSummaries } from './bench/bench-summaries';
 import { guarded, pending, type Figure } from './bench/harness';
-import { buildNext, staleBuildReason } from '../tests/helpers/next-server';
+import { buildNext, staleBuildReason } from './support/next-server';
 import { consoleTable, describeMachine, writeBenchmarksMd } from './bench/report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compareAll, type SeedSnapshot } from '../lib/score/seed-comparison';
+import { compareAll, type SeedSnapshot } from './seed/seed-comparison';
 
 const file = path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'seed-snapshots.json');
 const snapshots = (JSON.parse(readFileSync(file, 'utf8')) as { snapshots: SeedSnapshot[] }).snapshots;

@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { getEnv } from '../lib/env';
-import { formatIngestSummary } from '../lib/ingest/ingest-result';
-import { runIngest } from '../lib/ingest/run-ingest';
+import { formatIngestSummary } from '../lib/jobs/ingest/ingest-result';
+import { runIngest } from '../lib/jobs/ingest/run-ingest';
 import { getStore, resetStore } from '../lib/store/open-store';
 
 /** A shell has no platform limit; this bounds waiting for another ingest and arXiv's retries. */

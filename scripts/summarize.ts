@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { getEnv } from '../lib/env';
 import { getStore, resetStore } from '../lib/store/open-store';
-import { runSummarize } from '../lib/summarize/run-summarize';
+import { runSummarize } from '../lib/jobs/summarize/run-summarize';
 
 /** A shell has no platform limit; this only keeps a forgotten run from going on for hours. */
 const DEFAULT_MINUTES = 30;

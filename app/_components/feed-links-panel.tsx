@@ -1,6 +1,6 @@
 /** The feed URLs of the selection on screen, with copy buttons, reader links and OPML. */
 import { FEED_FORMATS } from '../../lib/feed/feed-format';
-import type { FeedLinks } from '../../lib/preview/feed-links';
+import type { FeedLinks } from '../../lib/feed/feed-links';
 import { readerLinks } from '../../lib/preview/reader-links';
 import { CopyButton } from './copy-button';
 

@@ -4,7 +4,7 @@
  */
 import type { FeedItem } from '../../lib/feed/feed-document';
 import { absUrl, htmlUrl, pdfUrl } from '../../lib/model/paper';
-import { categoryName } from '../../lib/arxiv/taxonomy';
+import { categoryName } from '../../lib/model/taxonomy';
 import { richText, termPattern, highlight } from '../../lib/preview/rich-text';
 import { RichText } from './rich-text';
 

@@ -7,7 +7,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Profile } from '../../lib/model/profile';
-import { feedLinks } from '../../lib/preview/feed-links';
+import { feedLinks } from '../../lib/feed/feed-links';
 import { CopyButton } from './copy-button';
 
 type Outcome = { kind: 'saved'; token: string } | { kind: 'updated' } | { kind: 'deleted' } | { kind: 'error'; message: string };

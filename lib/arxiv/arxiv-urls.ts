@@ -2,7 +2,7 @@
  * The two arXiv URLs the ingest asks, built from the configurable bases (ARXIV_RSS_URL,
  * ARXIV_API_URL) so tests and mirrors can replace them.
  */
-import { CATEGORIES, isArchive } from './taxonomy';
+import { CATEGORIES, isArchive } from '../model/taxonomy';
 
 /** `cs.LG` is already in `cs`: asking for both would only make the URL longer. */
 export function coveringSources(sources: string[]): string[] {

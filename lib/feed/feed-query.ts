@@ -9,9 +9,8 @@
  * Issue paths use the parameter names (`cats.0`, `days`) so a 400 names what the user typed.
  */
 import { z } from 'zod';
-import { ARCHIVES, CATEGORIES } from '../arxiv/taxonomy';
-import { InputError } from '../errors';
-import { zodToInputError } from '../http/respond';
+import { ARCHIVES, CATEGORIES } from '../model/taxonomy';
+import { InputError, zodToInputError } from '../errors';
 import { ProfileSchema, type Profile } from '../model/profile';
 import { parseTermList } from '../score/parse-terms';
 import { FeedFormatSchema, type FeedFormat } from './feed-format';

@@ -1,7 +1,7 @@
 /** The category picker's data: the taxonomy plus which categories the store already serves. */
-import { ARCHIVES, CATEGORIES } from '../arxiv/taxonomy';
+import { ARCHIVES, CATEGORIES } from '../model/taxonomy';
 import type { Store } from '../store/store';
-import { isServed, storedSources } from './category-sources';
+import { isServed, storedSources } from '../select/category-sources';
 
 export type CategoryListing = {
   categories: { id: string; name: string; archive: string; group: string; ingested: boolean }[];

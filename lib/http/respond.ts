@@ -3,12 +3,7 @@
  * errors are mapped to HTTP in one place (lib/errors.ts) and every JSON error has one shape.
  */
 import { ZodError } from 'zod';
-import { InputError, toHttpError, type FieldIssue } from '../errors';
-
-export function zodToInputError(err: ZodError, what = 'Invalid request'): InputError {
-  const issues: FieldIssue[] = err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
-  return new InputError(`${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-}
+import { toHttpError, zodToInputError } from '../errors';
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);

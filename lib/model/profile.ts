@@ -4,8 +4,8 @@
  * Limits keep one saved profile small (well under 4 KB).
  */
 import { z } from 'zod';
-import { isValidCategoryOrArchive } from '../arxiv/taxonomy';
-import { dedupeTerms } from '../score/parse-terms';
+import { isValidCategoryOrArchive } from './taxonomy';
+import { dedupeTerms } from './term-list';
 import { AnnounceTypeSchema } from './paper';
 
 export const MAX_CATEGORIES = 20;

@@ -5,7 +5,7 @@
 import { titleFor } from '../feed/describe-feed';
 import { FEED_FORMATS, type FeedFormat } from '../feed/feed-format';
 import type { Profile } from '../model/profile';
-import { feedLinks, profileToQuery } from '../preview/feed-links';
+import { feedLinks, profileToQuery } from '../feed/feed-links';
 import type { OpmlDocument, OpmlOutline } from './build-opml';
 
 const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };

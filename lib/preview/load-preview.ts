@@ -6,14 +6,14 @@
  */
 import { getEnv, type Env } from '../env';
 import { InputError } from '../errors';
-import { getDefaultProfile } from '../feed/default-profile';
+import { getDefaultProfile } from '../select/default-profile';
 import type { FeedDocument } from '../feed/feed-document';
 import { FEED_QUERY_PARAMS, parseFeedQuery } from '../feed/feed-query';
 import { selectFeed } from '../feed/select-feed';
-import { storedSources } from '../feed/category-sources';
+import { storedSources } from '../select/category-sources';
 import type { Profile } from '../model/profile';
 import type { RunStatus, Store } from '../store/store';
-import { feedLinks, type FeedLinks } from './feed-links';
+import { feedLinks, type FeedLinks } from '../feed/feed-links';
 import { pageNotices, type PageNotice } from './page-notices';
 import { readSavedProfile } from './saved-profile';
 

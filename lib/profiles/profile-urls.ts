@@ -4,7 +4,7 @@
  */
 import type { Env } from '../env';
 import type { FeedFormat } from '../feed/feed-format';
-import { feedLinks } from '../preview/feed-links';
+import { feedLinks } from '../feed/feed-links';
 
 export type ProfileUrls = Record<FeedFormat, string> & { opml: string; edit: string };
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FeedFormatSchema, type FeedFormat } from '../feed/feed-format';
-import { zodToInputError } from '../http/respond';
+import { zodToInputError } from '../errors';
 import type { Profile } from '../model/profile';
 
 export function parseSavedFeedQuery(url: URL, saved: Profile): { profile: Profile; format: FeedFormat } {

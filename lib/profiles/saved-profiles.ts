@@ -3,8 +3,7 @@
  * read, replace, delete. The stored value is the validated Profile itself, as JSON, so every
  * reader (ingest's category list, the preview) parses it with ProfileSchema alone.
  */
-import { InputError, NotFoundError, RateLimitedError } from '../errors';
-import { zodToInputError } from '../http/respond';
+import { InputError, NotFoundError, RateLimitedError, zodToInputError } from '../errors';
 import { ProfileSchema, type Profile } from '../model/profile';
 import type { Store } from '../store/store';
 import { assertProfileToken, newProfileToken } from './profile-token';

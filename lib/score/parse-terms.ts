@@ -1,3 +1,5 @@
+import { dedupeTerms } from '../model/term-list';
+
 /**
  * Parses a user's comma-separated term list: `llm, "kv cache", moe`. Quoted phrases keep their
  * quotes (commas inside quotes are literal) so the matcher knows to match them exactly.
@@ -14,14 +16,4 @@ export function parseTermList(input: string): string[] {
     if (m[0] === '') break;
   }
   return dedupeTerms(terms);
-}
-
-export function dedupeTerms(terms: string[]): string[] {
-  const seen = new Set<string>();
-  return terms.filter((t) => {
-    const key = t.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

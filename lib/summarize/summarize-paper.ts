@@ -10,7 +10,7 @@ import { classifyLlmError, ProviderPausedError } from './llm-retry';
 import { requestSummary, type RequestSummaryOptions } from './request-summary';
 import type { SummaryClient } from './summary-client';
 import { PROMPT_VERSION } from './summary-scope';
-import type { WantedSummary } from './find-wanted';
+import type { WantedSummary } from './wanted-summary';
 
 export type PaperStore = Pick<Store, 'getSummary' | 'putSummary' | 'acquireLock' | 'releaseLock'>;
 

@@ -13,7 +13,7 @@ import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { createRedisDriver } from '../../lib/store/redis-driver';
 import { Store } from '../../lib/store/store';
 import type { KvDriver } from '../../lib/store/driver';
-import { probeRedis } from '../../tests/helpers/redis-test-env';
+import { probeRedis } from '../support/redis-test-env';
 
 export type BackendName = 'embedded' | 'redis';
 

@@ -8,14 +8,14 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import { getDefaultProfile } from '../../lib/feed/default-profile';
+import { getDefaultProfile } from '../../lib/select/default-profile';
 import { parseFeedQuery } from '../../lib/feed/feed-query';
 import { serveFeed } from '../../lib/feed/serve-feed';
 import { cleanBaseEnv, type BenchBackend } from './backends';
 import { feedPath } from './feed-query';
 import { figure, fmt, mb, median, ms, type Figure } from './harness';
 import { peakDuring } from './memory';
-import { freePort, startNext } from '../../tests/helpers/next-server';
+import { freePort, startNext } from '../support/next-server';
 
 export const STATIC_FILE = 'bench-static.xml';
 

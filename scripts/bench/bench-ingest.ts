@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { FakeArxiv } from '../../tests/helpers/fake-arxiv';
+import type { FakeArxiv } from '../support/fake-arxiv';
 import { cleanBaseEnv, openBackend, type BenchBackend, type BackendName } from './backends';
 import { ALL_ARCHIVES, bigDay, busyDay, BUSY_DAYS, BUSY_SOURCES, type BenchDay } from './data/bench-days';
 import { figure, fmt, mb, median, ms, timeRuns, type Figure } from './harness';

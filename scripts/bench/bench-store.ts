@@ -5,16 +5,16 @@
  * what it returned, for a cache miss (a new ingest or summary since the last request: the worst
  * case) and for a warm process cache. Also the in-process time of those requests.
  */
-import { getDefaultProfile } from '../../lib/feed/default-profile';
+import { getDefaultProfile } from '../../lib/select/default-profile';
 import { parseFeedQuery } from '../../lib/feed/feed-query';
 import { FeedCache } from '../../lib/feed/feed-cache';
 import { feedEtag } from '../../lib/feed/feed-response';
 import { renderFeed } from '../../lib/feed/render-feed';
 import { selectFeed } from '../../lib/feed/select-feed';
 import { serveFeed } from '../../lib/feed/serve-feed';
-import { sourcesFor } from '../../lib/feed/category-sources';
+import { sourcesFor } from '../../lib/select/category-sources';
 import { summaryScope } from '../../lib/summarize/summary-scope';
-import { countingDriver, type CountingDriver } from '../../tests/helpers/counting-driver';
+import { countingDriver, type CountingDriver } from '../support/counting-driver';
 import type { Env } from '../../lib/env';
 import type { Store } from '../../lib/store/store';
 import type { BenchBackend } from './backends';

@@ -5,9 +5,9 @@
  * the distinct summaries wanted, however many profiles want each; a second run makes no call.
  */
 import { performance } from 'node:perf_hooks';
-import { runSummarize } from '../../lib/summarize/run-summarize';
-import type { FakeArxiv } from '../../tests/helpers/fake-arxiv';
-import { FakeOpenAi } from '../../tests/helpers/fake-openai';
+import { runSummarize } from '../../lib/jobs/summarize/run-summarize';
+import type { FakeArxiv } from '../support/fake-arxiv';
+import { FakeOpenAi } from '../support/fake-openai';
 import { openBackend } from './backends';
 import { BUSY_SOURCES, type BenchDay } from './data/bench-days';
 import { buildProfiles } from './data/build-profiles';

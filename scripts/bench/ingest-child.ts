@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { getEnv } from '../../lib/env';
-import { runIngest } from '../../lib/ingest/run-ingest';
+import { runIngest } from '../../lib/jobs/ingest/run-ingest';
 import { getStore, resetStore } from '../../lib/store/open-store';
 
 const field = (name: string) => Number(readFileSync('/proc/self/status', 'utf8').match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN) * 1024;

@@ -4,8 +4,8 @@
  * committing it. Returns the wall time of each run, i.e. end-to-end ingest time.
  */
 import { performance } from 'node:perf_hooks';
-import { runIngest } from '../../lib/ingest/run-ingest';
-import type { FakeArxiv } from '../../tests/helpers/fake-arxiv';
+import { runIngest } from '../../lib/jobs/ingest/run-ingest';
+import type { FakeArxiv } from '../support/fake-arxiv';
 import type { BenchBackend } from './backends';
 import type { BenchDay } from './data/bench-days';
 

@@ -3,7 +3,7 @@ import { approximateAnnouncementDay, newYorkDayOf, nextWeekday, previousWeekday 
 import { findArxivId } from '../../lib/arxiv/arxiv-id';
 import { apiQueryUrl, coveringSources, rssUrl } from '../../lib/arxiv/arxiv-urls';
 import { splitAuthors } from '../../lib/arxiv/split-authors';
-import { ARCHIVES, CATEGORIES, categoryName, isArchive, isKnownCategory, isValidCategoryOrArchive } from '../../lib/arxiv/taxonomy';
+import { ARCHIVES, CATEGORIES, categoryName, isArchive, isKnownCategory, isValidCategoryOrArchive } from '../../lib/model/taxonomy';
 import { arxivUserAgent } from '../../lib/arxiv/user-agent';
 
 describe('findArxivId', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ArxivResponseError } from '../../lib/arxiv/arxiv-error';
 import { parseAnnouncements } from '../../lib/arxiv/parse-announcements';
 import { parseApiFeed } from '../../lib/arxiv/parse-api-feed';
-import { isValidCategoryOrArchive } from '../../lib/arxiv/taxonomy';
+import { isValidCategoryOrArchive } from '../../lib/model/taxonomy';
 
 const DIR = path.resolve(import.meta.dirname, '../../../shared/fixtures/arxiv');
 const read = (f: string) => readFileSync(path.join(DIR, f), 'utf8');

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { Store } from '../../lib/store/store';
 import { seedStore } from '../preview/seed-store';
-import { buildNext, freePort, isBuilt, ROOT, startNext, type RunningNext } from '../helpers/next-server';
+import { buildNext, freePort, isBuilt, ROOT, startNext, type RunningNext } from '../../scripts/support/next-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REQUIRE_BROWSER = ['1', 'true'].includes(process.env.REQUIRE_BROWSER ?? '');

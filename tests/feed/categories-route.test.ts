@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/categories/route';
-import { CATEGORIES } from '../../lib/arxiv/taxonomy';
+import { CATEGORIES } from '../../lib/model/taxonomy';
 import { getStore } from '../../lib/store/open-store';
 import { fillStore, useTempEnv } from './feed-fixtures';
 

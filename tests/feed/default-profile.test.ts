@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, getEnv } from '../../lib/env';
-import { buildDefaultProfile } from '../../lib/feed/default-profile';
+import { buildDefaultProfile } from '../../lib/select/default-profile';
 
 const build = (source: Record<string, string>) => buildDefaultProfile(getEnv(source), source);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getEnv } from '../../lib/env';
-import { candidateSources, paperMatchesRequest } from '../../lib/feed/category-sources';
+import { candidateSources, paperMatchesRequest } from '../../lib/select/category-sources';
 import { dedupePapers, selectFeed } from '../../lib/feed/select-feed';
 import { ProfileSchema } from '../../lib/model/profile';
 import type { KvDriver } from '../../lib/store/driver';

@@ -6,7 +6,7 @@ import { GET, maxDuration } from '../../app/api/cron/ingest/route';
 import { resetEnvCache } from '../../lib/env';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { fixture } from '../arxiv/fixtures';
-import { failures, startFakeArxiv, type FakeArxiv } from '../helpers/fake-arxiv';
+import { failures, startFakeArxiv, type FakeArxiv } from '../../scripts/support/fake-arxiv';
 
 const SECRET = 'cron-test-secret';
 const ENV_KEYS = ['DATA_DIR', 'CRON_SECRET', 'ARXIV_RSS_URL', 'ARXIV_API_URL', 'ARXIV_CATEGORIES', 'ARXIV_MIN_INTERVAL_MS', 'ARXIV_TIMEOUT_MS', 'STORE_PREFIX', 'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN'];

@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getEnv } from '../../lib/env';
-import type { IngestOptions } from '../../lib/ingest/run-ingest';
-import { runIngest } from '../../lib/ingest/run-ingest';
+import type { IngestOptions } from '../../lib/jobs/ingest/run-ingest';
+import { runIngest } from '../../lib/jobs/ingest/run-ingest';
 import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { Store } from '../../lib/store/store';
-import { startFakeArxiv, type FakeArxivOptions } from '../helpers/fake-arxiv';
+import { startFakeArxiv, type FakeArxivOptions } from '../../scripts/support/fake-arxiv';
 
 export const NOW = new Date('2025-12-05T12:00:00Z');
 export const MIN_INTERVAL_MS = 200;

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/model/paper';
 import { fixture } from '../arxiv/fixtures';
-import { failures } from '../helpers/fake-arxiv';
+import { failures } from '../../scripts/support/fake-arxiv';
 import { createIngestContext, gapsMs, MIN_INTERVAL_MS, type IngestContext } from './ingest-context';
 
 let ctx: IngestContext;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseSources, REQUESTED_CATEGORY_DAYS } from '../../lib/ingest/choose-sources';
-import { ingestRequestedCategories } from '../../lib/ingest/ingest-requested';
+import { chooseSources, REQUESTED_CATEGORY_DAYS } from '../../lib/jobs/ingest/choose-sources';
+import { ingestRequestedCategories } from '../../lib/jobs/ingest/ingest-requested';
 import { fixture } from '../arxiv/fixtures';
 import { createIngestContext, NOW, type IngestContext } from './ingest-context';
 

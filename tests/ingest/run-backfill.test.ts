@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { arxivUserAgent } from '../../lib/arxiv/user-agent';
-import { runBackfill } from '../../lib/ingest/run-backfill';
+import { runBackfill } from '../../lib/jobs/ingest/run-backfill';
 import { fixture } from '../arxiv/fixtures';
-import { failures } from '../helpers/fake-arxiv';
+import { failures } from '../../scripts/support/fake-arxiv';
 import { createIngestContext, MIN_INTERVAL_MS, NOW, type IngestContext } from './ingest-context';
 
 let ctx: IngestContext;

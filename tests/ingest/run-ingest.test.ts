@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatIngestSummary } from '../../lib/ingest/ingest-result';
+import { formatIngestSummary } from '../../lib/jobs/ingest/ingest-result';
 import { fixture } from '../arxiv/fixtures';
-import { filterRssItems } from '../helpers/fake-arxiv';
+import { filterRssItems } from '../../scripts/support/fake-arxiv';
 import { createIngestContext, gapsMs, MIN_INTERVAL_MS, type IngestContext } from './ingest-context';
 
 let ctx: IngestContext;

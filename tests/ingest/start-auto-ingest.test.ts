@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseRetryAfter } from '../../lib/arxiv/fetch-arxiv';
 import { resetEnvCache } from '../../lib/env';
-import { startAutoIngest } from '../../lib/ingest/start-auto-ingest';
+import { startAutoIngest } from '../../lib/jobs/ingest/start-auto-ingest';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { register } from '../../instrumentation';
 import { fixture } from '../arxiv/fixtures';
-import { startFakeArxiv, type FakeArxiv } from '../helpers/fake-arxiv';
+import { startFakeArxiv, type FakeArxiv } from '../../scripts/support/fake-arxiv';
 
 const ENV_KEYS = ['DATA_DIR', 'ARXIV_RSS_URL', 'ARXIV_API_URL', 'ARXIV_CATEGORIES', 'ARXIV_MIN_INTERVAL_MS', 'ARXIV_TIMEOUT_MS', 'DISABLE_AUTO_INGEST', 'STORE_PREFIX', 'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN', 'NEXT_RUNTIME', 'NEXT_PHASE'];
 const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedQuery } from '../../lib/feed/feed-query';
 import { ProfileSchema } from '../../lib/model/profile';
-import { feedLinks, profileToQuery } from '../../lib/preview/feed-links';
+import { feedLinks, profileToQuery } from '../../lib/feed/feed-links';
 import { readerLinks } from '../../lib/preview/reader-links';
 import { builderQuery } from '../../lib/preview/builder-query';
 

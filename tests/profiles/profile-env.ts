@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resetEnvCache } from '../../lib/env';
 import type { Paper } from '../../lib/model/paper';
-import { seedPaperToPaper } from '../../lib/score/seed-comparison';
+import { seedPaperToPaper } from '../../scripts/seed/seed-comparison';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { seedSnapshots } from '../score/score-helpers';
 

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEnv } from '../../lib/env';
-import { ingestRequestedCategories } from '../../lib/ingest/ingest-requested';
+import { ingestRequestedCategories } from '../../lib/jobs/ingest/ingest-requested';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { callRoute, ROUTES, type RouteName } from './helpers/call-route';
 import { startCountingServer, type CountingServer } from './helpers/counting-server';

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStore, resetStore } from '../../lib/store/open-store';
-import { failures, startFakeArxiv, type FakeArxiv, type FakeResponse } from '../helpers/fake-arxiv';
+import { failures, startFakeArxiv, type FakeArxiv, type FakeResponse } from '../../scripts/support/fake-arxiv';
 import { callRoute } from './helpers/call-route';
 import { useTempEnv } from '../helpers/temp-env';
 

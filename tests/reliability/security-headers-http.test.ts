@@ -5,7 +5,7 @@
  * RELIABILITY_HTTP=1; the unit tests in security-headers.test.ts cover the config without one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBuilt, startNext, type RunningNext } from '../helpers/next-server';
+import { isBuilt, startNext, type RunningNext } from '../../scripts/support/next-server';
 import { tempDir } from '../helpers/temp-env';
 
 const BUILT = isBuilt();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Paper } from '../../lib/model/paper';
 import type { RankRules } from '../../lib/score/rank-papers';
-import type { SeedSnapshot } from '../../lib/score/seed-comparison';
+import type { SeedSnapshot } from '../../scripts/seed/seed-comparison';
 
 export const seedSnapshots: SeedSnapshot[] = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-snapshots.json'), 'utf8'),

@@ -3,7 +3,7 @@
  * scores differ from the seed's substring rule, and how the rankings correlate.
  */
 import { describe, expect, it } from 'vitest';
-import { compareAll, compareSnapshot, explainDifference, kendallTauB, seedPaperToPaper, seedSubstringScore, spearman } from '../../lib/score/seed-comparison';
+import { compareAll, compareSnapshot, explainDifference, kendallTauB, seedPaperToPaper, seedSubstringScore, spearman } from '../../scripts/seed/seed-comparison';
 import { seedSnapshots } from './score-helpers';
 
 const find = (id: string) => {

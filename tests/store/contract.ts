@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/model/paper';
 import type { KvDriver } from '../../lib/store/driver';
 import { Store, summaryRef, type RunStatus } from '../../lib/store/store';
-import { countingDriver } from '../helpers/counting-driver';
+import { countingDriver } from '../../scripts/support/counting-driver';
 import { makeBucket, makePaper, makeSummary, weekdaysBack } from '../helpers/make-papers';
 
 export type ContractTarget = {

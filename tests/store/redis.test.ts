@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../lib/errors';
 import { createRedisDriver } from '../../lib/store/redis-driver';
-import { closedPort, deleteByPrefix, redisGate, REDIS_TEST_URL, uniquePrefix } from '../helpers/redis-test-env';
+import { closedPort, deleteByPrefix, redisGate, REDIS_TEST_URL, uniquePrefix } from '../../scripts/support/redis-test-env';
 import { runStoreContract } from './contract';
 
 const gate = await redisGate('redis store contract');

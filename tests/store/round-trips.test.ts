@@ -11,9 +11,9 @@ import { createClient } from 'redis';
 import { MAX_WINDOW_BYTES } from '../../lib/store/keys';
 import { createRedisDriver } from '../../lib/store/redis-driver';
 import { Store } from '../../lib/store/store';
-import { countingDriver } from '../helpers/counting-driver';
+import { countingDriver } from '../../scripts/support/counting-driver';
 import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
-import { deleteByPrefix, redisGate, REDIS_TEST_URL, uniquePrefix } from '../helpers/redis-test-env';
+import { deleteByPrefix, redisGate, REDIS_TEST_URL, uniquePrefix } from '../../scripts/support/redis-test-env';
 
 const gate = await redisGate('redis round trips');
 

@@ -9,7 +9,7 @@ import { Store } from '../../lib/store/store';
 import { createVercelKvDriver } from '../../lib/store/vercel-kv-driver';
 import { startFakeUpstash, type FakeUpstash } from '../helpers/fake-upstash';
 import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
-import { closedPort, deleteByPrefix, redisGate, REDIS_TEST_URL, uniquePrefix } from '../helpers/redis-test-env';
+import { closedPort, deleteByPrefix, redisGate, REDIS_TEST_URL, uniquePrefix } from '../../scripts/support/redis-test-env';
 import { runStoreContract } from './contract';
 
 const gate = await redisGate('vercel-kv store contract');

@@ -1,7 +1,7 @@
 /** The lazy drain after a feed request: bounded, cooled down, a no-op without a key or while a run holds the lock. */
 import { describe, expect, it } from 'vitest';
-import { drainSummaries, DRAIN_MAX_PAPERS } from '../../lib/summarize/drain-summaries';
-import { RUN_LOCK_NAME } from '../../lib/summarize/run-summarize';
+import { drainSummaries, DRAIN_MAX_PAPERS } from '../../lib/jobs/summarize/drain-summaries';
+import { RUN_LOCK_NAME } from '../../lib/jobs/summarize/run-summarize';
 import { NOW, setupSummarize, type SummarizeFixture } from './summarize-setup';
 import { useSummarizeWorld } from './summarize-world';
 

@@ -5,8 +5,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { StoredSummary } from '../../lib/model/summary';
-import { summaryToHtml, summaryToText, summaryToTldr } from '../../lib/summarize/render-summary';
-import { HOSTILE_TEXT } from '../helpers/fake-openai';
+import { summaryToHtml, summaryToText, summaryToTldr } from '../../lib/feed/render-summary';
+import { HOSTILE_TEXT } from '../../scripts/support/fake-openai';
 import { expectInert } from './expect-inert';
 
 const base: Omit<StoredSummary, 'content' | 'text'> = {

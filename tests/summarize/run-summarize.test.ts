@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { lockKey } from '../../lib/store/keys';
 import type { Clock } from '../../lib/summarize/llm-retry';
-import { RUN_LOCK_NAME, runSummarize, type SummarizeResult } from '../../lib/summarize/run-summarize';
+import { RUN_LOCK_NAME, runSummarize, type SummarizeResult } from '../../lib/jobs/summarize/run-summarize';
 import { createSummaryClient } from '../../lib/summarize/summary-client';
-import { summaryToHtml } from '../../lib/summarize/render-summary';
-import type { FakeOpenAi } from '../helpers/fake-openai';
+import { summaryToHtml } from '../../lib/feed/render-summary';
+import type { FakeOpenAi } from '../../scripts/support/fake-openai';
 import { feedView, NOW, setupSummarize, type SummarizeFixture } from './summarize-setup';
 import { useSummarizeWorld } from './summarize-world';
 

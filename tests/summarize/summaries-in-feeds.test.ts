@@ -7,8 +7,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as feedGET } from '../../app/api/feed/route';
 import { GET as savedFeedGET } from '../../app/api/feed/[token]/route';
-import { runSummarize } from '../../lib/summarize/run-summarize';
-import { FakeOpenAi } from '../helpers/fake-openai';
+import { runSummarize } from '../../lib/jobs/summarize/run-summarize';
+import { FakeOpenAi } from '../../scripts/support/fake-openai';
 import { expectInert } from './expect-inert';
 import { NOW, setupSummarize, type SummarizeFixture } from './summarize-setup';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getEnv, resetEnvCache, type Env } from '../../lib/env';
-import { getDefaultProfile } from '../../lib/feed/default-profile';
+import { getDefaultProfile } from '../../lib/select/default-profile';
 import { selectFeed } from '../../lib/feed/select-feed';
 import type { Day, Paper } from '../../lib/model/paper';
 import type { ProfileInput, Profile } from '../../lib/model/profile';
@@ -16,7 +16,7 @@ import { ProfileSchema } from '../../lib/model/profile';
 import { createProfile } from '../../lib/profiles/saved-profiles';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import type { Store } from '../../lib/store/store';
-import { parseSavedProfile } from '../../lib/summarize/load-profiles';
+import { parseSavedProfile } from '../../lib/jobs/summarize/load-profiles';
 
 export const DAY1: Day = '2026-03-02';
 export const DAY2: Day = '2026-03-03';

@@ -3,7 +3,7 @@
  * fresh fixture per test (`world.fx`), cleaned up and the server's request log emptied after each.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { FakeOpenAi } from '../helpers/fake-openai';
+import { FakeOpenAi } from '../../scripts/support/fake-openai';
 import type { SummarizeFixture } from './summarize-setup';
 
 export type SummarizeWorld = { fake: FakeOpenAi; fx: SummarizeFixture | undefined };

@@ -2,12 +2,12 @@
  * GET /api/feed?cats=…&q=…&exclude=…&authors=…&min_score=…&days=…&limit=…&types=…&format=rss|atom|json
  * A stateless feed from query parameters (README "Feeds"). Without `cats`: the default profile.
  */
-import { getDefaultProfile } from '../../../lib/feed/default-profile';
+import { getDefaultProfile } from '../../../lib/select/default-profile';
 import { parseFeedQuery } from '../../../lib/feed/feed-query';
 import { serveFeed } from '../../../lib/feed/serve-feed';
 import { afterResponse } from '../_lib/after-response';
 import { getEnv } from '../../../lib/env';
-import { runFeedFollowUps } from '../../../lib/feed/feed-follow-ups';
+import { runFeedFollowUps } from '../../../lib/jobs/feed-follow-ups';
 import { withErrors } from '../../../lib/http/respond';
 import { getStore } from '../../../lib/store/open-store';
 

@@ -7,7 +7,7 @@
  * refused (nothing stored, old papers kept, reason in the body and in /api/health).
  */
 import { withCron } from '../../../../lib/http/with-cron';
-import { runIngest } from '../../../../lib/ingest/run-ingest';
+import { runIngest } from '../../../../lib/jobs/ingest/run-ingest';
 
 export const dynamic = 'force-dynamic';
 /** Seconds; the Hobby plan's limit. */

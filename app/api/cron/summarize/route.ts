@@ -7,7 +7,7 @@
  * Without OPENAI_API_KEY it records a "disabled" status and returns at once.
  */
 import { withCron } from '../../../../lib/http/with-cron';
-import { runSummarize } from '../../../../lib/summarize/run-summarize';
+import { runSummarize } from '../../../../lib/jobs/summarize/run-summarize';
 
 export const dynamic = 'force-dynamic';
 /** Seconds; the Hobby plan's limit without Fluid compute. vercel.json sets the same. */

@@ -5,7 +5,7 @@
  */
 import { afterResponse } from '../../_lib/after-response';
 import { getEnv } from '../../../../lib/env';
-import { runFeedFollowUps } from '../../../../lib/feed/feed-follow-ups';
+import { runFeedFollowUps } from '../../../../lib/jobs/feed-follow-ups';
 import { withErrors } from '../../../../lib/http/respond';
 import { serveFeed } from '../../../../lib/feed/serve-feed';
 import { parseSavedFeedQuery } from '../../../../lib/profiles/saved-feed-query';

@@ -3,8 +3,8 @@
  * announcement day): a paper is new when unknown, updated when its version is higher than the one
  * stored, unchanged otherwise. A replacement keeps the first announcement day it had.
  */
-import type { Day, Paper } from '../model/paper';
-import type { PaperIndexEntry } from '../store/store';
+import type { Day, Paper } from '../../model/paper';
+import type { PaperIndexEntry } from '../../store/store';
 
 export type Classification = {
   /** First announcement day to put on each paper of the day, by id. */

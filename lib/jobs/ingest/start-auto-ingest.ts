@@ -5,8 +5,8 @@
  * /api/health) says the same. A local or self-hosted server may have no cron, so while the store
  * stays empty it tries again after AUTO_RETRY_MINUTES (the timer never keeps the process alive).
  */
-import { getEnv } from '../env';
-import { getStore } from '../store/open-store';
+import { getEnv } from '../../env';
+import { getStore } from '../../store/open-store';
 import { formatIngestSummary } from './ingest-result';
 import { runIngest } from './run-ingest';
 

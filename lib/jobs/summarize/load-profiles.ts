@@ -3,10 +3,10 @@
  * Saved records are read in one call (`listProfiles`) and accepted as a bare profile or wrapped
  * as `{ profile, … }`; a record that no longer validates is skipped, not fatal.
  */
-import type { Env } from '../env';
-import { getDefaultProfile } from '../feed/default-profile';
-import { ProfileSchema, type Profile } from '../model/profile';
-import type { Store } from '../store/store';
+import type { Env } from '../../env';
+import { getDefaultProfile } from '../../select/default-profile';
+import { ProfileSchema, type Profile } from '../../model/profile';
+import type { Store } from '../../store/store';
 
 export type NamedProfile = { name: string; profile: Profile };
 

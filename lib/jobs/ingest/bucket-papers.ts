@@ -4,7 +4,7 @@
  * announce type describes the paper relative to the whole feed, so it is recomputed per bucket:
  * the primary category (listed first) in S → `new`/`replace`, otherwise `cross`/`replace-cross`.
  */
-import type { AnnounceType, Paper } from '../model/paper';
+import type { AnnounceType, Paper } from '../../model/paper';
 
 export const inSource = (category: string, source: string) => category === source || category.startsWith(`${source}.`);
 

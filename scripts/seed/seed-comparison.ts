@@ -5,11 +5,11 @@
  * rule so a difference can be told apart from the snapshot's truncated abstracts, and
  * `explainDifference` names the reason per keyword ("RL" inside "world").
  */
-import type { Paper } from '../model/paper';
-import { compileTerm } from './compile-term';
-import { foldText, splitWords } from './fold-text';
-import { compileRules, explainPaper } from './rank-papers';
-import { indexPaper, IN_TITLE } from './index-paper';
+import type { Paper } from '../../lib/model/paper';
+import { compileTerm } from '../../lib/score/compile-term';
+import { foldText, splitWords } from '../../lib/score/fold-text';
+import { compileRules, explainPaper } from '../../lib/score/rank-papers';
+import { indexPaper, IN_TITLE } from '../../lib/score/index-paper';
 
 export type SeedPaper = {
   rank: number;

@@ -5,8 +5,8 @@
  * deployment, whatever the request rate, and only for validated taxonomy categories (never a URL a
  * user supplied). Never throws: a failure is in the ingest run status like any other run.
  */
-import type { Env } from '../env';
-import type { Store } from '../store/store';
+import type { Env } from '../../env';
+import type { Store } from '../../store/store';
 import type { IngestResult } from './ingest-result';
 import { runIngest } from './run-ingest';
 

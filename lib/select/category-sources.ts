@@ -6,7 +6,7 @@
  * The candidates are computed without the manifest so the feed still reads in ≤ 2 round trips;
  * the store reads only the candidates that exist.
  */
-import { CATEGORIES, isArchive } from '../arxiv/taxonomy';
+import { CATEGORIES, isArchive } from '../model/taxonomy';
 import type { Manifest } from '../store/store';
 import type { Paper } from '../model/paper';
 

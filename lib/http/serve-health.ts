@@ -3,10 +3,10 @@
  * error (bad env) is reported as such (500, naming the variable, never its value).
  */
 import { EnvError, getEnv } from '../env';
-import { json } from '../http/respond';
+import { json } from './respond';
 import { chooseBackend, getStore } from '../store/open-store';
-import { checkHealth, HEALTH_RETRY_AFTER_SECONDS, type HealthResult } from './check-health';
-import { APP_VERSION } from './app-version';
+import { checkHealth, HEALTH_RETRY_AFTER_SECONDS, type HealthResult } from '../health/check-health';
+import { APP_VERSION } from '../health/app-version';
 
 export function healthResponse(result: HealthResult): Response {
   const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };

@@ -7,13 +7,13 @@
  * the RSS day and duplicates across overlapping API pages are dropped; the oldest day is dropped
  * when the page budget ran out (it would be incomplete).
  */
-import { addDays, approximateAnnouncementDay, previousWeekday } from '../arxiv/announcement-day';
-import { ArxivResponseError } from '../arxiv/arxiv-error';
-import { apiQueryUrl } from '../arxiv/arxiv-urls';
-import { fetchArxiv, type ArxivFetchOptions } from '../arxiv/fetch-arxiv';
-import { parseApiFeed, type ApiPaper } from '../arxiv/parse-api-feed';
-import type { Day, Paper } from '../model/paper';
-import type { Store } from '../store/store';
+import { addDays, approximateAnnouncementDay, previousWeekday } from '../../arxiv/announcement-day';
+import { ArxivResponseError } from '../../arxiv/arxiv-error';
+import { apiQueryUrl } from '../../arxiv/arxiv-urls';
+import { fetchArxiv, type ArxivFetchOptions } from '../../arxiv/fetch-arxiv';
+import { parseApiFeed, type ApiPaper } from '../../arxiv/parse-api-feed';
+import type { Day, Paper } from '../../model/paper';
+import type { Store } from '../../store/store';
 import { bucketPapers } from './bucket-papers';
 
 export const BACKFILL_MAX_PAGES = 3;

@@ -3,9 +3,9 @@
  * repeat, a suspiciously small (failed) day, or buckets to commit for the sources that do not have
  * this day yet.
  */
-import type { Announcement } from '../arxiv/parse-announcements';
-import type { Day, Paper } from '../model/paper';
-import type { Manifest } from '../store/store';
+import type { Announcement } from '../../arxiv/parse-announcements';
+import type { Day, Paper } from '../../model/paper';
+import type { Manifest } from '../../store/store';
 import { bucketPapers } from './bucket-papers';
 import { checkDay } from './check-day';
 import type { IngestResult, SourceOutcome } from './ingest-result';

@@ -2,7 +2,7 @@
  * What an ingest run reports: counts (the same in the script's summary line, the cron route's JSON
  * and the run status), the outcome per source, and one human summary line.
  */
-import type { Day } from '../model/paper';
+import type { Day } from '../../model/paper';
 
 export type IngestCounts = {
   /** Items in arXiv's answer. */

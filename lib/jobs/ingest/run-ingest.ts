@@ -10,16 +10,16 @@
  * Only one ingest runs at a time (store lock `ingest`); a second one waits for it, then finds the
  * day already stored and stores nothing.
  */
-import type { Env } from '../env';
-import { newYorkDay } from '../arxiv/announcement-day';
-import { ArxivResponseError } from '../arxiv/arxiv-error';
-import { sleep } from '../arxiv/arxiv-slot';
-import { rssUrl } from '../arxiv/arxiv-urls';
-import { fetchArxiv, type ArxivFetchOptions } from '../arxiv/fetch-arxiv';
-import { parseAnnouncements, type Announcement } from '../arxiv/parse-announcements';
-import { arxivUserAgent } from '../arxiv/user-agent';
-import type { Day } from '../model/paper';
-import type { Manifest, RunStatus, Store } from '../store/store';
+import type { Env } from '../../env';
+import { newYorkDay } from '../../arxiv/announcement-day';
+import { ArxivResponseError } from '../../arxiv/arxiv-error';
+import { sleep } from '../../arxiv/arxiv-slot';
+import { rssUrl } from '../../arxiv/arxiv-urls';
+import { fetchArxiv, type ArxivFetchOptions } from '../../arxiv/fetch-arxiv';
+import { parseAnnouncements, type Announcement } from '../../arxiv/parse-announcements';
+import { arxivUserAgent } from '../../arxiv/user-agent';
+import type { Day } from '../../model/paper';
+import type { Manifest, RunStatus, Store } from '../../store/store';
 import { capSources, chooseSources } from './choose-sources';
 import { classifyPapers, withFirstAnnounced } from './classify-papers';
 import { emptyCounts, type IngestResult } from './ingest-result';

@@ -4,10 +4,10 @@
  * few papers, a short deadline, at most one drain per DRAIN_COOLDOWN_SECONDS per deployment, and a
  * no-op without an API key or while another run holds the lock.
  */
-import type { Store } from '../store/store';
+import type { Store } from '../../store/store';
 import { runSummarize, type SummarizeDeps, type SummarizeResult } from './run-summarize';
-import { realClock } from './llm-retry';
-import { createSummaryClient } from './summary-client';
+import { realClock } from '../../summarize/llm-retry';
+import { createSummaryClient } from '../../summarize/summary-client';
 
 /** Papers one drain summarizes at most. */
 export const DRAIN_MAX_PAPERS = 3;

@@ -6,9 +6,9 @@
  *   the sum of their median daily counts, when that sum is at least 20) — a broken answer that
  *   looks like a quiet day. Nothing is stored at all.
  */
-import { isWeekday } from '../arxiv/announcement-day';
-import type { Day } from '../model/paper';
-import type { Manifest } from '../store/store';
+import { isWeekday } from '../../arxiv/announcement-day';
+import type { Day } from '../../model/paper';
+import type { Manifest } from '../../store/store';
 
 export const TOO_FEW_RATIO = 0.2;
 export const TOO_FEW_MIN_MEDIAN = 20;

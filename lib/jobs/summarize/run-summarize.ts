@@ -10,15 +10,16 @@
  * Plain function of (deps, now, deadline) returning counts: the cron route, `npm run summarize`
  * and tests share it.
  */
-import type { Env } from '../env';
-import type { RunStatus, Store } from '../store/store';
-import { findWantedSummaries, type WantedSummary } from './find-wanted';
-import { realClock, type Clock, type RetryPolicy } from './llm-retry';
+import type { Env } from '../../env';
+import type { RunStatus, Store } from '../../store/store';
+import type { WantedSummary } from '../../summarize/wanted-summary';
+import { findWantedSummaries } from './find-wanted';
+import { realClock, type Clock, type RetryPolicy } from '../../summarize/llm-retry';
 import { loadProfiles } from './load-profiles';
-import { newProviderState } from './request-summary';
-import { createSummaryClient, type SummaryClient } from './summary-client';
-import { buildSummaryMessages, estimateTokens } from './summary-prompt';
-import { summarizePaper, type PaperContext, type PaperOutcome, type Reservation, type SkipReason } from './summarize-paper';
+import { newProviderState } from '../../summarize/request-summary';
+import { createSummaryClient, type SummaryClient } from '../../summarize/summary-client';
+import { buildSummaryMessages, estimateTokens } from '../../summarize/summary-prompt';
+import { summarizePaper, type PaperContext, type PaperOutcome, type Reservation, type SkipReason } from '../../summarize/summarize-paper';
 
 export const SUMMARIZE_STATUS_KIND = 'summarize';
 export const RUN_LOCK_NAME = 'summarize';

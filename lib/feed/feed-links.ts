@@ -4,7 +4,7 @@
  * builder form uses); a saved profile becomes `/api/feed/<token>`. URLs are built with `URL`, never
  * by concatenating user text.
  */
-import { FEED_FORMATS, type FeedFormat } from '../feed/feed-format';
+import { FEED_FORMATS, type FeedFormat } from './feed-format';
 import type { Profile } from '../model/profile';
 
 export type FeedLinks = Record<FeedFormat, string> & {

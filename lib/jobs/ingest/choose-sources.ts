@@ -6,10 +6,10 @@
  * name would turn arXiv's whole answer into an error feed) and the list is capped so the one RSS
  * URL stays reasonable.
  */
-import type { Env } from '../env';
-import { isValidCategoryOrArchive } from '../arxiv/taxonomy';
-import { ProfileSchema } from '../model/profile';
-import type { Store } from '../store/store';
+import type { Env } from '../../env';
+import { isValidCategoryOrArchive } from '../../model/taxonomy';
+import { ProfileSchema } from '../../model/profile';
+import type { Store } from '../../store/store';
 
 /** Sources per run at most (the taxonomy has 155 categories in 20 archives). */
 export const MAX_SOURCES = 100;

@@ -5,29 +5,16 @@
  * score any profile gave it, and with the announcement days whose summary index still lacks it
  * (a feed looks a summary up in the index of the days it reads).
  */
-import type { Env } from '../env';
-import { sourcesFor } from '../feed/category-sources';
-import { candidatePapers } from '../feed/select-feed';
-import type { Day, Paper } from '../model/paper';
-import type { Profile } from '../model/profile';
-import { rankPapers } from '../score/rank-papers';
-import { summaryRef, type Store } from '../store/store';
+import type { Env } from '../../env';
+import { sourcesFor } from '../../select/category-sources';
+import { candidatePapers } from '../../feed/select-feed';
+import type { Day, Paper } from '../../model/paper';
+import type { Profile } from '../../model/profile';
+import { rankPapers } from '../../score/rank-papers';
+import { summaryRef, type Store } from '../../store/store';
 import type { NamedProfile } from './load-profiles';
-import { summaryScope } from './summary-scope';
-
-export type WantedSummary = {
-  /** `${id}v${version}@${scope}`: one stored summary, one LLM call at most. */
-  key: string;
-  paper: Paper;
-  language: string;
-  scope: string;
-  /** Highest score any profile gave the paper. */
-  score: number;
-  /** Days whose summary index some feed reads and that do not list this summary yet. */
-  missingDays: Day[];
-};
-
-export const wantedKey = (id: string, version: number, scope: string) => `${summaryRef(id, version)}@${scope}`;
+import { wantedKey, type WantedSummary } from '../../summarize/wanted-summary';
+import { summaryScope } from '../../summarize/summary-scope';
 
 export const profileLanguage = (profile: Profile, env: Pick<Env, 'SUMMARY_LANGUAGE'>) => profile.language ?? env.SUMMARY_LANGUAGE;
 

@@ -4,9 +4,9 @@
  * category that is not ingested yet, fetch it on demand. Both are bounded and rate limited inside.
  */
 import type { Env } from '../env';
-import { ingestRequestedCategories } from '../ingest/ingest-requested';
+import { ingestRequestedCategories } from './ingest/ingest-requested';
 import type { Store } from '../store/store';
-import { drainSummaries } from '../summarize/drain-summaries';
+import { drainSummaries } from './summarize/drain-summaries';
 
 export async function runFeedFollowUps(deps: { store: Store; env: Env }, response: Response): Promise<void> {
   const log = (line: string) => console.log(`[feed] ${line}`);

@@ -10,7 +10,7 @@ import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { StoredSummary, SummaryContent } from '../model/summary';
 import { stripXmlIllegal } from '../text/clean-text';
-import { h, renderHtml } from '../feed/html-fragment';
+import { h, renderHtml } from './html-fragment';
 
 /** Tags a summary may use; headings start at h4 because the summary sits inside an item. */
 const SUMMARY_HTML_POLICY: sanitizeHtml.IOptions = {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --no-build] [--quick] [--only parse,score,ingest,store,serve,summaries] [--no-write]`
  *
- * Measures what users feel (issue 8) and writes BENCHMARKS.md: feed serving on the production
+ * Measures what users feel and writes BENCHMARKS.md: feed serving on the production
  * server (embedded store and Redis) against a static file of the same size, store round trips and
  * bytes per request, ingest parse/end-to-end against a bare XML parse, scoring 100 profiles,
  * LLM calls per summarize run, and peak memory. Input is synthetic and deterministic

@@ -54,7 +54,7 @@ export function PaperCard({ item, rank }: { item: FeedItem; rank: number }) {
         <div className="paper-meta">
           <span className={`badge badge-${paper.announceType}`}>{BADGE_LABEL[paper.announceType] ?? paper.announceType}</span>
           <span className="score" title="Keyword score">
-            score <strong>{formatScore(item.score)}</strong>
+            score <strong>{formatScoreForCard(item.score)}</strong>
           </span>
           <span className="categories">
             {paper.categories.map((c, i) => (
@@ -97,4 +97,5 @@ export function PaperCard({ item, rank }: { item: FeedItem; rank: number }) {
   );
 }
 
-const formatScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** The card rounds to one decimal (`2.5`) to stay short; feeds carry two (formatScoreForFeed). */
+const formatScoreForCard = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));

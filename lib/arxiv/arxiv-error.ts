@@ -20,7 +20,7 @@ export class ArxivResponseError extends UpstreamError {
 
 const BODY_START_BYTES = 200;
 
-/** The first 200 bytes of a response body, for the run status (issue 7: "the first 200 bytes"). */
+/** The first 200 bytes of a response body, for the run status: enough to recognise an HTML error page or a renamed field. */
 export function bodyStartOf(body: string): string {
   return Buffer.from(body, 'utf8').subarray(0, BODY_START_BYTES).toString('utf8');
 }

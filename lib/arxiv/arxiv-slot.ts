@@ -1,5 +1,5 @@
 /**
- * One global throttle for arXiv, across processes and instances (issue 7): before each request a
+ * One global throttle for arXiv, across processes and instances: before each request a
  * caller takes
  * - the `arxiv-connection` lock, held for the request (one connection at a time; its TTL bounds a
  *   crashed holder), then

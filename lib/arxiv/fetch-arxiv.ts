@@ -10,7 +10,7 @@
 import { ArxivResponseError, bodyStartOf } from './arxiv-error';
 import { SlotTimeoutError, sleep, withArxivSlot, type SlotStore } from './arxiv-slot';
 
-/** Retries within one run after the first attempt (issue 7: "at most a couple of times"). */
+/** Retries within one run after the first attempt. */
 export const ARXIV_MAX_RETRIES = 2;
 /** A Retry-After longer than this is not waited for within the run; the next run tries again. */
 export const MAX_RETRY_WAIT_MS = 60_000;

@@ -1,7 +1,7 @@
 /**
  * The format-neutral feed: what a reader's selection is, before any serialization. The feed
  * route renders it as RSS/Atom/JSON Feed; the web preview renders the same document as HTML.
- * All text in a document returned by `selectFeed` has already been through `stripXmlIllegal`.
+ * All text in a document returned by `toFeedDocument` has already been through `stripXmlIllegal`.
  */
 import type { Day, Paper } from '../model/paper';
 import type { Match } from '../score/rank-papers';

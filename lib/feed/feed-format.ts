@@ -1,12 +1,11 @@
 /**
  * The three feed formats the service renders and the media type each is served with.
  * The format is chosen by the `format` query parameter (not by Accept), so CDN caches key on the URL.
+ * Kept free of zod: the builder's client components build feed links from this list, and zod
+ * would otherwise ship to the browser with it. The schema lives in feed-format-schema.ts.
  */
-import { z } from 'zod';
-
 export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
-export const FeedFormatSchema = z.enum(FEED_FORMATS, { error: `must be one of ${FEED_FORMATS.join(', ')}` });
-export type FeedFormat = z.infer<typeof FeedFormatSchema>;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',

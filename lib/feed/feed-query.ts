@@ -13,7 +13,8 @@ import { ARCHIVES, CATEGORIES } from '../model/taxonomy';
 import { InputError, zodToInputError } from '../errors';
 import { ProfileSchema, type Profile } from '../model/profile';
 import { parseTermList } from '../score/parse-terms';
-import { FeedFormatSchema, type FeedFormat } from './feed-format';
+import type { FeedFormat } from './feed-format';
+import { FeedFormatSchema } from './feed-format-schema';
 
 /** Longest accepted query string (characters after `?`); longer ones are refused, not truncated. */
 export const MAX_QUERY_CHARS = 4096;

@@ -49,7 +49,7 @@ function feedHeaders(notices: string[], etag: string, lastModified: Date): Heade
 }
 
 /** Renders a document once into what a response (and the process cache) needs. */
-export function renderCachedFeed(doc: FeedDocument, format: FeedFormat, versions = ''): CachedFeed {
+export function renderCachedFeed(doc: FeedDocument, format: FeedFormat, versions: string): CachedFeed {
   const { body, contentType } = renderFeed(doc, format);
   return { versions, etag: feedEtag(doc, format), lastModified: new Date(doc.updated), notices: doc.notices, body, contentType };
 }
@@ -60,9 +60,4 @@ export function cachedFeedResponse(request: Request, feed: CachedFeed): Response
   if (isNotModified(request, feed.etag, feed.lastModified)) return new Response(null, { status: 304, headers });
   headers.set('content-type', feed.contentType);
   return new Response(request.method === 'HEAD' ? null : feed.body, { status: 200, headers });
-}
-
-/** The response for a document: 304 when the client's copy is current, else the rendered body. */
-export function feedResponse(request: Request, doc: FeedDocument, format: FeedFormat): Response {
-  return cachedFeedResponse(request, renderCachedFeed(doc, format));
 }

@@ -7,8 +7,8 @@ import type { Match } from '../score/rank-papers';
 import type { FeedItem } from './feed-document';
 import { h, renderHtml, type HtmlNode } from './html-fragment';
 
-/** Scores are shown with at most two decimals. */
-export const formatScore = (score: number) => String(Math.round(score * 100) / 100);
+/** Feeds show scores with at most two decimals (`2.25`, `3`); the preview card rounds to one. */
+export const formatScoreForFeed = (score: number) => String(Math.round(score * 100) / 100);
 
 /** `llm (title, abstract)`, one entry per term, in first-match order. */
 export function describeMatches(matches: Match[]): string[] {
@@ -22,7 +22,7 @@ export const matchedTerms = (matches: Match[]) => [...new Set(matches.map((m) =>
 
 function scoreLine(item: FeedItem): string {
   const matched = describeMatches(item.matches);
-  return `Score ${formatScore(item.score)}${matched.length ? ` · matched: ${matched.join('; ')}` : ''}`;
+  return `Score ${formatScoreForFeed(item.score)}${matched.length ? ` · matched: ${matched.join('; ')}` : ''}`;
 }
 
 function metaLine(item: FeedItem): string {

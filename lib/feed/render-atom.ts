@@ -3,7 +3,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
 import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, MATCH_SCHEME, dayToIso } from './feed-namespaces';
-import { formatScore, itemContentHtml, matchedTerms } from './item-content';
+import { formatScoreForFeed, itemContentHtml, matchedTerms } from './item-content';
 
 type Text = { '@_type': 'text' | 'html'; '#text': string };
 type Link = { '@_rel': string; '@_type': string; '@_href': string; '@_title'?: string };
@@ -45,7 +45,7 @@ function toEntry(item: FeedItem): Entry {
     summary: { '@_type': 'text', '#text': p.abstract },
     content: { '@_type': 'html', '#text': itemContentHtml(item) },
     'arxiv:announce_type': p.announceType,
-    'arxiv-feeds:score': formatScore(item.score),
+    'arxiv-feeds:score': formatScoreForFeed(item.score),
   };
 }
 

@@ -3,7 +3,7 @@ import RSS from 'rss';
 import { absUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
 import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, MATCH_SCHEME, dayToIso } from './feed-namespaces';
-import { formatScore, itemContentHtml, matchedTerms } from './item-content';
+import { formatScoreForFeed, itemContentHtml, matchedTerms } from './item-content';
 
 function itemOptions(item: FeedItem): RSS.ItemOptions {
   const p = item.paper;
@@ -19,7 +19,7 @@ function itemOptions(item: FeedItem): RSS.ItemOptions {
       // arXiv's own RSS puts all names in one dc:creator; readers show it as the byline.
       ...(p.authors.length ? [{ 'dc:creator': p.authors.join(', ') }] : []),
       { 'arxiv:announce_type': p.announceType },
-      { 'arxiv-feeds:score': formatScore(item.score) },
+      { 'arxiv-feeds:score': formatScoreForFeed(item.score) },
       ...matchedTerms(item.matches).map((term) => ({ category: [{ _attr: { domain: MATCH_SCHEME } }, term] })),
     ],
   };

@@ -3,13 +3,14 @@
  * trip for the store's versions; a warm feed built from those versions is answered from the process
  * cache; otherwise select (one more round trip), render, cache. Validators and 304 either way.
  */
-import { getEnv, type Env } from '../env';
+import type { Env } from '../env';
 import type { Profile } from '../model/profile';
 import type { Store } from '../store/store';
 import { FeedCache, versionsTag } from './feed-cache';
 import type { FeedFormat } from './feed-format';
 import { cachedFeedResponse, renderCachedFeed } from './feed-response';
 import { selectFeed, type SelectFeedOptions } from './select-feed';
+import type { FeedUrls } from './to-feed-document';
 
 export type ServeFeedOptions = {
   store: Parameters<typeof selectFeed>[0] & Pick<Store, 'readVersions'>;
@@ -17,7 +18,7 @@ export type ServeFeedOptions = {
   format: FeedFormat;
   request: Request;
   now?: Date;
-  env?: Env;
+  env: SelectFeedOptions['env'];
   /** Override the human page link (default: `/` with the same query, minus `format`). */
   homeUrl?: string;
   registerMissing?: SelectFeedOptions['registerMissing'];
@@ -34,7 +35,7 @@ function cacheFor(store: object): FeedCache {
 }
 
 /** Self and home links on the public origin (PUBLIC_BASE_URL when set, else the request's own). */
-export function feedLinks(request: Request, env: Env): { selfUrl: string; homeUrl: string } {
+export function requestFeedUrls(request: Request, env: Pick<Env, 'PUBLIC_BASE_URL'>): FeedUrls {
   const url = new URL(request.url);
   const origin = env.PUBLIC_BASE_URL ?? url.origin;
   const self = new URL(url.pathname + url.search, origin);
@@ -44,20 +45,20 @@ export function feedLinks(request: Request, env: Env): { selfUrl: string; homeUr
 }
 
 export async function serveFeed(options: ServeFeedOptions): Promise<Response> {
-  const env = options.env ?? getEnv();
-  const links = feedLinks(options.request, env);
-  const homeUrl = options.homeUrl ?? links.homeUrl;
+  const { env } = options;
+  const urls = requestFeedUrls(options.request, env);
+  const homeUrl = options.homeUrl ?? urls.homeUrl;
   const cache = options.cache ?? cacheFor(options.store);
   const versions = await options.store.readVersions();
   const tag = versionsTag(versions);
   // Everything the document depends on besides the store's versions (env is fixed per process).
-  const key = JSON.stringify([options.format, links.selfUrl, homeUrl, options.profile]);
+  const key = JSON.stringify([options.format, urls.selfUrl, homeUrl, options.profile]);
   let feed = cache.get(key, tag);
   if (!feed) {
     const doc = await selectFeed(options.store, options.profile, {
       env,
       now: options.now,
-      selfUrl: links.selfUrl,
+      selfUrl: urls.selfUrl,
       homeUrl,
       registerMissing: options.registerMissing,
       manifest: versions.manifest,

@@ -4,6 +4,7 @@
  * announce then, so the newest stored day is older than today), and summaries being off.
  * https://info.arxiv.org/help/availability.html
  */
+import { newYorkDay } from '../arxiv/announcement-day';
 import type { Day } from '../model/paper';
 import type { RunStatus } from '../store/store';
 
@@ -19,9 +20,6 @@ export type NoticeFacts = {
   summariesOff: boolean;
 };
 
-/** arXiv's calendar is New York's. */
-const NY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
-export const newYorkDay = (now: Date): Day => NY_DAY.format(now);
 
 const isWeekend = (day: Day) => [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay());
 

@@ -4,7 +4,8 @@
  * Other parameters are ignored: the profile is the token's, not the URL's.
  */
 import { z } from 'zod';
-import { FeedFormatSchema, type FeedFormat } from '../feed/feed-format';
+import type { FeedFormat } from '../feed/feed-format';
+import { FeedFormatSchema } from '../feed/feed-format-schema';
 import { zodToInputError } from '../errors';
 import type { Profile } from '../model/profile';
 

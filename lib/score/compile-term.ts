@@ -34,7 +34,7 @@ const RIGHT_EDGE = '(?![\\p{L}\\p{N}])';
 /** Between the words of an unquoted term: spaces, hyphens (ASCII and Unicode), or nothing. */
 const JOINER = '(?:[\\s\\-\\u2010\\u2011]+|)';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** Acronyms keep their letters exact: `RL`, `MoE`, `FP8`, `vLLM`, `LLM`. */
 export function isAcronym(word: string): boolean {

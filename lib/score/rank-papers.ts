@@ -1,5 +1,5 @@
 /**
- * Relevance scoring that explains itself (issue 3). Keeps the seed bot's familiar scale: each
+ * Relevance scoring that explains itself. Keeps the seed bot's familiar scale: each
  * keyword found counts once, +1 when in the title or abstract and +0.5 more when in the title;
  * each author found +2; a category boost adds its points. An exclude term removes the paper
  * whatever its score. Matching rules: compile-term.ts.

@@ -35,7 +35,7 @@ export const SUMMARY_TTL_SECONDS = 180 * 24 * 3600;
 
 /**
  * Memory bound of one feed read: bucket JSON read per request at most (~5,000 papers at ~1.7 KB
- * each, the window DESIGN.md budgets for). Older days beyond it are left out and the read says so.
+ * each, the longest window a feed may ask for). Older days beyond it are left out and the read says so.
  */
 export const MAX_WINDOW_BYTES = 8 * 1024 * 1024;
 /** Size assumed for a bucket entry when a manifest predates recorded bucket sizes. */

@@ -7,7 +7,7 @@
  * deprecated in favour of `@upstash/redis`, which it wraps: swapping means replacing the import
  * and `createClient(...)` with `new Redis(...)` from `@upstash/redis` — the options are the same.
  *
- * Client settings, and why (see PITFALLS.md):
+ * Client settings, and why:
  * - created lazily, only when this backend is chosen: `@vercel/kv`'s default export throws
  *   synchronously when its env is missing, so we never touch it and pass url/token explicitly;
  * - `automaticDeserialization: false`: values are our own JSON strings and must come back

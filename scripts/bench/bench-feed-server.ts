@@ -5,7 +5,7 @@
  * 304). Rounds alternate the three so machine noise hits each alike; figures are medians of rounds.
  * 6. Peak RSS of the server process during the first feed burst.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { getDefaultProfile } from '../../lib/select/default-profile';
@@ -41,6 +41,8 @@ export async function benchFeedServer(backend: BenchBackend, options: ServeOptio
   const feedUrl = `http://127.0.0.1:${port}${feedPath()}`;
   const staticPath = path.join(root, 'public', STATIC_FILE);
   const body = await feedBody(backend, feedUrl);
+  // A fresh clone has no public/ folder (nothing in it is committed).
+  mkdirSync(path.dirname(staticPath), { recursive: true });
   writeFileSync(staticPath, body);
   const server = await startNext({
     ...cleanBaseEnv(),

@@ -2,7 +2,7 @@
  * 4. Scoring: 100 profiles ranking a window of 5,000 papers (each profile with rankPapers, the
  * exported path the feed and the summarizer call), and how it grows at 1k/5k/20k papers. The
  * yardstick is JSON.parse of the same papers (what reading that window from the store costs).
- * Also the DESIGN.md budget for one request: select + score 5,000 + render 100 items (RSS), no I/O.
+ * Also the budget for one request: select + score 5,000 + render 100 items (RSS), no I/O.
  */
 import { performance } from 'node:perf_hooks';
 import { renderFeed } from '../../lib/feed/render-feed';
@@ -100,6 +100,6 @@ async function oneRequestFigure(papers: Paper[]): Promise<Figure> {
     what: `one feed request's CPU: select + score 5,000 + render ${items} items (RSS), no I/O`,
     value: ms(t),
     target: { op: '<', limit: 50, on: t, unit: 'ms' },
-    note: 'DESIGN.md budget: "well under 50 ms on this machine".',
+    note: 'Budget: well under 50 ms on this machine.',
   });
 }

@@ -1,6 +1,6 @@
 /**
- * How our scoring ranks the seed bot's papers against the seed's own scores (issue 3's closing
- * report; `npx tsx scripts/compare-seed.ts`). The seed scored +1 per keyword found as a *substring* of the
+ * How our scoring ranks the seed bot's papers against the seed's own scores (`npm run
+ * compare-seed`). The seed scored +1 per keyword found as a *substring* of the
  * lower-cased title+abstract and +0.5 more in the title; `seedSubstringScore` re-implements that
  * rule so a difference can be told apart from the snapshot's truncated abstracts, and
  * `explainDifference` names the reason per keyword ("RL" inside "world").

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, newYorkDay, pageNotices, type NoticeFacts } from '../../lib/preview/page-notices';
+import { newYorkDay } from '../../lib/arxiv/announcement-day';
+import { formatDay, pageNotices, type NoticeFacts } from '../../lib/preview/page-notices';
 import type { RunStatus } from '../../lib/store/store';
 
 const run = (state: RunStatus['state'], error?: string): RunStatus => ({ kind: 'ingest', state, startedAt: '2025-12-06T06:00:00Z', counts: {}, error });

@@ -103,7 +103,7 @@ describe('no endpoint fetches a URL a user supplied', () => {
   /** Files allowed to make outbound requests, and why their URLs are not user-controlled. */
   const OUTBOUND_ALLOWED: Record<string, string> = {
     'lib/arxiv/fetch-arxiv.ts': 'arXiv only; URLs built by lib/arxiv/arxiv-urls.ts from ARXIV_RSS_URL / ARXIV_API_URL',
-    'app/_components/profile-actions.tsx': "browser code calling this app's own /api/profiles (relative paths)",
+    'app/_components/use-profile-actions.ts': "browser code calling this app's own /api/profiles (relative paths)",
   };
 
   it('only allow-listed files make outbound requests', () => {

@@ -10,7 +10,7 @@ import type { Paper } from '../../lib/model/paper';
 import type { KvDriver } from '../../lib/store/driver';
 import { Store, summaryRef, type RunStatus } from '../../lib/store/store';
 import { countingDriver } from '../../scripts/support/counting-driver';
-import { makeBucket, makePaper, makeSummary, weekdaysBack } from '../helpers/make-papers';
+import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
 
 export type ContractTarget = {
   driver: KvDriver;

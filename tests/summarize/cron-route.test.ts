@@ -1,7 +1,7 @@
 /** GET /api/cron/summarize: Bearer CRON_SECRET required (also while unset), then one job run. */
 import { describe, expect, it } from 'vitest';
 import { GET, maxDuration } from '../../app/api/cron/summarize/route';
-import { setupSummarize, type SummarizeFixture } from './summarize-setup';
+import { setupSummarize } from './summarize-setup';
 import { useSummarizeWorld } from './summarize-world';
 
 const world = useSummarizeWorld();

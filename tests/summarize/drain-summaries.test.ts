@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { drainSummaries, DRAIN_MAX_PAPERS } from '../../lib/jobs/summarize/drain-summaries';
 import { RUN_LOCK_NAME } from '../../lib/jobs/summarize/run-summarize';
-import { NOW, setupSummarize, type SummarizeFixture } from './summarize-setup';
+import { NOW, setupSummarize } from './summarize-setup';
 import { useSummarizeWorld } from './summarize-world';
 
 const world = useSummarizeWorld();

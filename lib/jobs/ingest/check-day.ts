@@ -1,5 +1,5 @@
 /**
- * Is arXiv's answer plausible for what the store already holds? (issue 7)
+ * Is arXiv's answer plausible for what the store already holds?
  * - stale: a source already has this announcement day (or a newer one) stored — arXiv has not
  *   published the next mailing yet, or a cache served an old one. Nothing is stored for it.
  * - too few: on a weekday, far fewer papers than usual for sources with a history (under 20 % of

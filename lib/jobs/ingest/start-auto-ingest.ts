@@ -1,5 +1,5 @@
 /**
- * First start (issue 2): when the store holds no announcement day yet, fetch in the background so
+ * First start: when the store holds no announcement day yet, fetch in the background so
  * the preview fills within a minute without anyone running `npm run ingest`. Never awaited by the
  * server start; on failure it logs the plain reason, and the run status (read by the preview and
  * /api/health) says the same. A local or self-hosted server may have no cron, so while the store

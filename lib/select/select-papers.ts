@@ -1,0 +1,81 @@
+/**
+ * The one selection step behind the feeds, the web preview and the summarizer: which papers a
+ * profile shows right now, ranked, each with its stored summary, from one window read (≤ 2 round
+ * trips). Format-neutral: lib/feed turns a Selection into titles, notices and rendered summaries.
+ */
+import type { Env } from '../env';
+import type { Day } from '../model/paper';
+import type { Profile } from '../model/profile';
+import type { StoredSummary } from '../model/summary';
+import { rankPapers, type ScoredPaper } from '../score/rank-papers';
+import { summaryRef, type Manifest, type Store, type WindowRead } from '../store/store';
+import { summaryScope } from '../summarize/summary-scope';
+import { candidatePapers } from './candidate-papers';
+import { sourcesFor } from './category-sources';
+import { findNotIngested, type NotIngested } from './not-ingested';
+
+export type SelectedPaper = ScoredPaper & { summary: StoredSummary | null };
+
+export type Selection = {
+  profile: Profile;
+  /** Announcement days read, newest first. */
+  days: Day[];
+  items: SelectedPaper[];
+  /** Requested categories with nothing stored yet. */
+  notIngested: NotIngested[];
+  /** ISO time the content last changed (newest store commit or summary; the clock for an empty store). */
+  updated: string;
+  /** True when no LLM key is configured, so no summary will ever arrive. */
+  summariesOff: boolean;
+};
+
+type ScopeEnv = Pick<Env, 'SUMMARY_LANGUAGE' | 'SUMMARY_MODEL'>;
+export type SelectEnv = ScopeEnv & Pick<Env, 'ARXIV_CATEGORIES' | 'OPENAI_API_KEY'>;
+
+export type SelectPapersOptions = {
+  env: SelectEnv;
+  /** Clock for an empty store's `updated` and for category registration (tests pass a fixed one). */
+  now?: Date;
+  /** Register requested-but-not-ingested categories for the next ingest (default true). */
+  registerMissing?: boolean;
+  /** A manifest the caller already read (the feed's version check), saving a round trip. */
+  manifest?: Manifest;
+};
+
+export type SelectStore = Pick<Store, 'readWindow' | 'requestCategory'>;
+
+export const profileLanguage = (profile: Profile, env: Pick<Env, 'SUMMARY_LANGUAGE'>) => profile.language ?? env.SUMMARY_LANGUAGE;
+
+/** What a profile's selection reads: its sources and days, and the summaries of its language and model. */
+export function windowRequest(profile: Profile, env: ScopeEnv) {
+  const language = profileLanguage(profile, env);
+  return { language, sources: sourcesFor(profile.categories), days: profile.days, summaryScope: summaryScope(language, env.SUMMARY_MODEL) };
+}
+
+/** The profile's papers of a window, ranked, each with the window's summary of it (or null). */
+export function rankWindow(window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile): SelectedPaper[] {
+  return rankPapers(candidatePapers(window, profile), profile).map(({ paper, score, matches }) => ({
+    paper,
+    score,
+    matches,
+    summary: window.summaries.get(summaryRef(paper.id, paper.version)) ?? null,
+  }));
+}
+
+/** Newest of the store commit and the items' summaries, so a new summary moves Last-Modified. */
+function lastChange(manifest: Manifest, items: SelectedPaper[], now: Date): string {
+  if (manifest.revision === 0) return now.toISOString();
+  const times = [manifest.updatedAt, ...items.flatMap((i) => (i.summary ? [i.summary.createdAt] : []))];
+  const newest = Math.max(...times.map((t) => Date.parse(t)).filter(Number.isFinite));
+  return new Date(newest).toISOString();
+}
+
+export async function selectPapers(store: SelectStore, profile: Profile, options: SelectPapersOptions): Promise<Selection> {
+  const { env } = options;
+  const now = options.now ?? new Date();
+  const { sources, days, summaryScope: scope } = windowRequest(profile, env);
+  const window = await store.readWindow({ sources, days, summaryScope: scope, manifest: options.manifest });
+  const notIngested = await findNotIngested(store, window.manifest, profile, env, options.registerMissing ?? true, now);
+  const items = rankWindow(window, profile);
+  return { profile, days: window.days, items, notIngested, updated: lastChange(window.manifest, items, now), summariesOff: !env.OPENAI_API_KEY };
+}

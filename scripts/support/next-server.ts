@@ -52,6 +52,14 @@ export function buildNext(log: (line: string) => void = () => {}): void {
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status}): ${String(result.stderr).slice(-2000)}`);
 }
 
+/** Builds when `.next` is missing or older than a source file, so a test never runs a stale app. */
+export function ensureFreshBuild(log: (line: string) => void = () => {}): void {
+  const reason = staleBuildReason();
+  if (!reason) return;
+  log(`  rebuilding: ${reason}`);
+  buildNext(log);
+}
+
 export type RunningNext = { url: string; pid: number; stop(): Promise<void>; output(): string };
 
 /**

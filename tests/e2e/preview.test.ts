@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { Store } from '../../lib/store/store';
 import { seedStore } from '../preview/seed-store';
-import { buildNext, freePort, isBuilt, ROOT, startNext, type RunningNext } from '../../scripts/support/next-server';
+import { ensureFreshBuild, freePort, ROOT, startNext, type RunningNext } from '../../scripts/support/next-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REQUIRE_BROWSER = ['1', 'true'].includes(process.env.REQUIRE_BROWSER ?? '');
@@ -32,8 +32,8 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
 
   beforeAll(async () => {
     if (!HAS_BROWSER) throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing`);
-    // CI builds before `npm test`; a user's first `npm test` builds here once.
-    if (!isBuilt()) buildNext();
+    // CI builds before `npm test`; a user's `npm test` builds here when the build is missing or stale.
+    ensureFreshBuild();
     dataDir = await mkdtemp(path.join(tmpdir(), 'e2e-preview-'));
     const store = new Store(createEmbeddedDriver(dataDir), 'af:');
     await seedStore(store);

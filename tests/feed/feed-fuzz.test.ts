@@ -8,7 +8,7 @@ import { GET } from '../../app/api/feed/route';
 import { getStore } from '../../lib/store/open-store';
 import { fillStore, useTempEnv } from './feed-fixtures';
 
-const NAMES = ['cats', 'q', 'exclude', 'authors', 'min_score', 'days', 'limit', 'format', 'types', 'language', '__proto__', 'constructor', 'prototype', 'cats[]', 'toString', 'hasOwnProperty'];
+const NAMES = ['cats', 'q', 'exclude', 'authors', 'min_score', 'days', 'limit', 'format', 'types', 'language', '__proto__', 'constructor', 'prototype', 'cats[]', 'toString', 'hasOwnProperty', '__proto__[polluted]', 'constructor[prototype][polluted]', '__proto__.polluted'];
 const HOSTILE = ['cs.LG', 'cs', 'quant-ph', 'CS.lg', '%00', '\u0000', '\u0001', '%', '%E0%A4%A', '"', '""', '"a,b"', ',,,', 'rss', 'atom', 'json', 'new,replace', '1', '0', '-1', '1e309', 'NaN', 'Infinity', '0x10', '500', '501', '9'.repeat(400), '💥', 'عربى', '\uFFFE', '\uD800', '<script>', ']]>', '{"a":1}', '[]', 'x'.repeat(5000)];
 
 const value = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 30 }));
@@ -27,7 +27,8 @@ describe('GET /api/feed fuzz', () => {
     await fillStore(await getStore(), ['2025-12-11', '2025-12-18']);
   });
 
-  it('never answers 5xx to hostile query strings', async () => {
+  it('never answers 5xx to hostile query strings, and never touches Object.prototype', async () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
     await fc.assert(
       fc.asyncProperty(query, async (parts) => {
         let url: string;
@@ -50,6 +51,20 @@ describe('GET /api/feed fuzz', () => {
       }),
       { seed: 20251218, numRuns: 400 },
     );
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each(['__proto__[polluted]=1', 'constructor[prototype][polluted]=1', '__proto__=%7B%22polluted%22%3A1%7D', 'cats=cs.LG&__proto__.polluted=1'])(
+    'a prototype-pollution query (%s) is ignored or refused, never applied',
+    async (qs) => {
+      const res = await GET(new Request(`http://localhost/api/feed?${qs}`));
+      expect(res.status).toBeLessThan(500);
+      await res.text();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+  it('keeps the guard honest: the generator does produce the pollution names', () => {
+    expect(fc.sample(name, { seed: 20251218, numRuns: 400 })).toEqual(expect.arrayContaining(['__proto__[polluted]', 'constructor[prototype][polluted]']));
   });
 });

@@ -5,16 +5,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { resetEnvCache } from '../../lib/env';
+import { EnvSchema, resetEnvCache } from '../../lib/env';
 import { resetStore } from '../../lib/store/open-store';
 
-/** Every variable a developer's shell might carry that would change what the routes do. */
-const CLEARED = [
-  'CRON_SECRET', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PUBLIC_BASE_URL', 'ARXIV_CATEGORIES', 'PROFILE_CONFIG',
-  'STORE_BACKEND', 'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN',
-  'DEFAULT_KEYWORDS', 'DEFAULT_EXCLUDE', 'DEFAULT_AUTHORS', 'DEFAULT_MIN_SCORE', 'DEFAULT_LIMIT',
-  'ARXIV_RSS_URL', 'ARXIV_API_URL', 'ARXIV_MIN_INTERVAL_MS', 'ARXIV_TIMEOUT_MS', 'SUMMARY_MODEL', 'SUMMARY_LANGUAGE',
-];
+/**
+ * Every variable the env schema reads, plus the platform's own: what a developer's shell (or a
+ * Vercel build) might carry that would change what the code does. Derived from the schema, so a
+ * new variable is cleared without anyone remembering to add it here.
+ */
+const PLATFORM_VARIABLES = ['VERCEL', 'VERCEL_ENV', 'VERCEL_URL', 'NEXT_RUNTIME', 'NEXT_PHASE', 'DATA_DIR', 'STORE_PREFIX', 'DISABLE_AUTO_INGEST'];
+export const SCRUBBED_VARIABLES = [...new Set([...Object.keys(EnvSchema.shape), ...PLATFORM_VARIABLES])];
+
+/** Deletes every variable that changes behaviour; the one env-scrubbing step all tests share. */
+export function scrubEnv(): void {
+  for (const k of SCRUBBED_VARIABLES) delete process.env[k];
+}
 
 export function tempDir(prefix = 'af-rel-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
@@ -23,7 +28,7 @@ export function tempDir(prefix = 'af-rel-'): string {
 /** Fresh DATA_DIR (or the given one) plus `extra`; `undefined` in extra deletes the variable. */
 export async function useTempEnv(extra: Record<string, string | undefined> = {}): Promise<string> {
   const dir = extra.DATA_DIR ?? tempDir();
-  for (const k of CLEARED) delete process.env[k];
+  scrubEnv();
   Object.assign(process.env, { DATA_DIR: dir, DISABLE_AUTO_INGEST: '1', STORE_PREFIX: 'af:' });
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete process.env[k];

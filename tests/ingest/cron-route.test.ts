@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scrubEnv } from '../helpers/temp-env';
 import { GET, maxDuration } from '../../app/api/cron/ingest/route';
 import { resetEnvCache } from '../../lib/env';
 import { getStore, resetStore } from '../../lib/store/open-store';
@@ -18,7 +19,7 @@ let dataDir: string;
 beforeEach(async () => {
   fake = await startFakeArxiv({ rss: fixture('rss-2025-12-05-cs.xml'), api: '' });
   dataDir = await mkdtemp(path.join(tmpdir(), 'af-cron-'));
-  for (const k of ENV_KEYS) delete process.env[k];
+  scrubEnv();
   Object.assign(process.env, { DATA_DIR: dataDir, CRON_SECRET: SECRET, ARXIV_MIN_INTERVAL_MS: '100', ARXIV_TIMEOUT_MS: '1000', ...fake.env() });
   resetEnvCache();
   await resetStore();

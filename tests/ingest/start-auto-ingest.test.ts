@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scrubEnv } from '../helpers/temp-env';
 import { parseRetryAfter } from '../../lib/arxiv/fetch-arxiv';
 import { resetEnvCache } from '../../lib/env';
 import { startAutoIngest } from '../../lib/jobs/ingest/start-auto-ingest';
@@ -19,7 +20,7 @@ let logged: string[];
 beforeEach(async () => {
   fake = await startFakeArxiv({ rss: fixture('rss-2025-12-05-cs.xml'), api: fixture('api-empty.xml') });
   dataDir = await mkdtemp(path.join(tmpdir(), 'af-auto-'));
-  for (const k of ENV_KEYS) delete process.env[k];
+  scrubEnv();
   Object.assign(process.env, { DATA_DIR: dataDir, ARXIV_MIN_INTERVAL_MS: '100', ARXIV_TIMEOUT_MS: '500', ...fake.env() });
   resetEnvCache();
   await resetStore();

@@ -7,11 +7,10 @@ import type { Paper } from '../../lib/model/paper';
 import { seedPaperToPaper } from '../../scripts/seed/seed-comparison';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { seedSnapshots } from '../score/score-helpers';
-
-const CLEARED = ['OPENAI_API_KEY', 'PUBLIC_BASE_URL', 'ARXIV_CATEGORIES', 'PROFILE_CONFIG', 'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'DEFAULT_KEYWORDS'];
+import { scrubEnv } from '../helpers/temp-env';
 
 export async function useProfileEnv(extra: Record<string, string> = {}): Promise<void> {
-  for (const k of CLEARED) delete process.env[k];
+  scrubEnv();
   Object.assign(process.env, { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'af-profiles-')), DISABLE_AUTO_INGEST: '1', STORE_PREFIX: 'af:', ...extra });
   resetEnvCache();
   await resetStore();

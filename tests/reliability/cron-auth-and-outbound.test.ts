@@ -1,9 +1,9 @@
 /**
- * Access (issue 7 "Input and access"):
+ * Access:
  * - every cron route refuses (401, JSON) without the header, with a wrong secret, with a secret of
  *   another length, with the secret anywhere but the Bearer header, and while CRON_SECRET is
  *   unset — before touching the store (a dead store still answers 401, not 503);
- * - the comparison is constant-time (lib/http/cron-auth.ts) and every cron route uses it;
+ * - (the constant-time comparison is checked in cron-auth-constant-time.test.ts);
  * - no endpoint fetches a URL a user supplied: outbound requests exist only in an allow-listed
  *   set of files whose URLs come from env, and a canary server named in every parameter, body
  *   field and header of every route is never contacted.
@@ -86,17 +86,6 @@ describe('cron routes refuse every call without the right Bearer secret', () => 
     });
   });
 
-  it('compares in constant time, and every cron route goes through that one check', () => {
-    const auth = readFileSync(path.join(ROOT, 'lib/http/cron-auth.ts'), 'utf8');
-    expect(auth).toMatch(/timingSafeEqual\(/);
-    expect(auth).not.toMatch(/presented\s*===|===\s*secret|secret\s*===|!==\s*secret/);
-    const withCron = readFileSync(path.join(ROOT, 'lib/http/with-cron.ts'), 'utf8');
-    expect(withCron).toMatch(/assertCronAuthorized\(request\.headers\.get\('authorization'\), env\.CRON_SECRET\)/);
-    for (const route of CRON_ROUTES) {
-      const file = path.join(ROOT, 'app', route.split(' ')[1]!.slice(1), 'route.ts');
-      expect(readFileSync(file, 'utf8'), file).toMatch(/export const GET = withCron\(/);
-    }
-  });
 });
 
 describe('no endpoint fetches a URL a user supplied', () => {
@@ -107,8 +96,8 @@ describe('no endpoint fetches a URL a user supplied', () => {
   };
 
   it('only allow-listed files make outbound requests', () => {
-    // The benchmark harness (scripts/bench) only ever requests the local server it started itself.
-    const callers = sourceFiles().filter((f) => !rel(f).startsWith('scripts/bench/')).filter((f) =>
+    // The bench and the test stand-ins (scripts/bench, scripts/support) only ever request the local servers they started.
+    const callers = sourceFiles().filter((f) => !/^scripts\/(bench|support)\//.test(rel(f))).filter((f) =>
       /(?<![\w.])fetch\s*\(|\?\?\s*fetch\)|\bhttps?\.(get|request)\(|new\s+WebSocket\(/.test(withoutComments(readFileSync(f, 'utf8'))),
     );
     expect(callers.map(rel).sort()).toEqual(Object.keys(OUTBOUND_ALLOWED).sort());
@@ -163,7 +152,9 @@ describe('no endpoint fetches a URL a user supplied', () => {
       for (const route of Object.keys(ROUTES) as RouteName[]) {
         const auth: Record<string, string> = route.includes('/cron/') ? { authorization: `Bearer ${SECRET}` } : {};
         const res = await callRoute(route, { query, token: u, headers: { ...headers, ...auth }, ...(/^(POST|PUT)/.test(route) && { body }) });
-        expect(res.status, route).toBeLessThan(600);
+        // arXiv and the LLM are down here: a cron run may answer 502; nothing else is a server error.
+        const allowed = route.includes('/cron/ingest') ? [200, 502] : route.includes('/cron/') ? [200] : [200, 201, 400, 404];
+        expect(allowed, `${route} answered ${res.status}`).toContain(res.status);
         await res.arrayBuffer();
       }
       // A valid profile whose fields hold URLs, then its feed and OPML.

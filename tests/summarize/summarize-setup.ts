@@ -17,19 +17,13 @@ import { createProfile } from '../../lib/profiles/saved-profiles';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import type { Store } from '../../lib/store/store';
 import { parseSavedProfile } from '../../lib/jobs/summarize/load-profiles';
+import { scrubEnv } from '../helpers/temp-env';
 
 export const DAY1: Day = '2026-03-02';
 export const DAY2: Day = '2026-03-03';
 export const NOW = new Date('2026-03-03T12:00:00Z');
 
 const TOPICS = ['speculative decoding', 'weight quantization', 'graph neural networks', 'robot manipulation', 'protein folding', 'retrieval augmented generation'];
-
-/** Every variable a developer's shell might carry that changes what the job does. */
-const CLEARED = [
-  'CRON_SECRET', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'SUMMARY_MODEL', 'SUMMARY_LANGUAGE', 'SUMMARY_MAX_PAPERS', 'SUMMARY_MAX_TOKENS',
-  'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'STORE_BACKEND',
-  'ARXIV_CATEGORIES', 'PROFILE_CONFIG', 'DEFAULT_KEYWORDS', 'DEFAULT_EXCLUDE', 'DEFAULT_AUTHORS', 'DEFAULT_MIN_SCORE', 'DEFAULT_LIMIT', 'PUBLIC_BASE_URL',
-];
 
 export function makePaper(n: number, day: Day, primary: string, overrides: Partial<Paper> = {}): Paper {
   const topic = TOPICS[n % TOPICS.length]!;
@@ -82,7 +76,7 @@ let sequence = 0;
 export async function setupSummarize(options: { fakeBaseURL: string | null; env?: Record<string, string>; profiles?: ProfileInput[] }): Promise<SummarizeFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'af-sum-'));
   const prefix = `sum${process.pid}-${++sequence}:`;
-  for (const k of CLEARED) delete process.env[k];
+  scrubEnv();
   Object.assign(process.env, {
     DATA_DIR: dir,
     STORE_PREFIX: prefix,

@@ -13,6 +13,24 @@ const csv = (fallback: string) =>
     .default(fallback)
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
+/**
+ * The same canonical tags as a profile's `language` (lib/model/profile.ts; env sits beside the
+ * model layer, so it cannot import it): the tag is part of the summary cache scope.
+ */
+const languageTag = z
+  .string()
+  .refine((tag) => canonicalLanguage(tag) !== null, { error: (i) => `must be a language tag like en, zh or pt-BR; got ${JSON.stringify(String(i.input).slice(0, 40))}` })
+  .transform((tag) => canonicalLanguage(tag)!);
+
+function canonicalLanguage(tag: string): string | null {
+  if (tag.length > 35 || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) return null;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export const EnvSchema = z.object({
   /** Secret that Vercel Cron sends as `Authorization: Bearer …`; cron routes refuse every call while unset. */
   CRON_SECRET: optionalString,
@@ -23,12 +41,25 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   /** @default "gpt-4o-mini" */
   SUMMARY_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  /** @default "en" */
-  SUMMARY_LANGUAGE: z.string().min(2).max(35).default('en'),
+  /** Language of summaries, a BCP 47 tag, kept canonical (`pt-br` → `pt-BR`) like a profile's. @default "en" */
+  SUMMARY_LANGUAGE: languageTag.default('en'),
   /** Papers summarized per run at most. @default 40 */
   SUMMARY_MAX_PAPERS: z.coerce.number().int().min(0).max(10_000).default(40),
   /** Tokens (prompt + completion) spent per run at most. @default 200000 */
   SUMMARY_MAX_TOKENS: z.coerce.number().int().min(0).default(200_000),
+  /**
+   * What summaries are made from: `abstract` (title and abstract, no download) or `fulltext`
+   * (arXiv's HTML rendering, else the PDF, else the abstract, and the summary says which).
+   * @default "abstract"
+   */
+  SUMMARY_SOURCE: z.enum(['abstract', 'fulltext']).default('abstract'),
+  /** A paper's HTML or PDF larger than this is not downloaded (the abstract is used). @default 20971520 (20 MB) */
+  SUMMARY_FULLTEXT_MAX_BYTES: z.coerce.number().int().min(10_000).default(20 * 1024 * 1024),
+  /**
+   * Characters of full text sent to the model at most (≈ 4 per token in English): the sections that
+   * matter are kept before related work and appendices. @default 120000 (≈ 30k tokens, fits 128k-context models)
+   */
+  SUMMARY_FULLTEXT_MAX_CHARS: z.coerce.number().int().min(2_000).max(2_000_000).default(120_000),
 
   /** Storage: Vercel KV / Upstash REST (both names accepted), or Redis over TCP, or the embedded store. */
   KV_REST_API_URL: optionalUrl,
@@ -53,6 +84,10 @@ export const EnvSchema = z.object({
   ARXIV_RSS_URL: z.url().default('https://rss.arxiv.org/rss'),
   /** @default "https://export.arxiv.org/api/query" */
   ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
+  /** Papers' HTML renderings (full-text summaries); the code appends `/<id>v<version>`. @default "https://arxiv.org/html" */
+  ARXIV_HTML_URL: z.url().default('https://arxiv.org/html'),
+  /** Papers' PDFs, when there is no HTML rendering; the code appends `/<id>v<version>`. @default "https://arxiv.org/pdf" */
+  ARXIV_PDF_URL: z.url().default('https://arxiv.org/pdf'),
   /** Categories (or archives) ingested every run. @default "cs.AI,cs.CL,cs.DC,cs.LG" */
   ARXIV_CATEGORIES: csv('cs.AI,cs.CL,cs.DC,cs.LG'),
   /**
@@ -74,8 +109,27 @@ export const EnvSchema = z.object({
   /** Optional JSON file with the default profile; env values above override it. */
   PROFILE_CONFIG: optionalString,
 
-  /** Public origin used in feed self links when the request's own origin is not trustworthy. */
+  /**
+   * Public origin of every absolute URL handed out (feed self links, saved profiles' URLs, OPML).
+   * Unset: the request's `Host` (or, behind a trusted proxy, `X-Forwarded-Host`/`-Proto`).
+   */
   PUBLIC_BASE_URL: optionalUrl,
+  /**
+   * How many reverse proxies in front of the server set `X-Forwarded-For`/`-Host`/`-Proto`: `1` or
+   * `true` for one (nginx, Caddy, a load balancer), `2` for two in a row, `0`/`false` for none.
+   * Without it those headers are anyone's to send and are ignored, except on Vercel, whose edge
+   * overwrites them. @default 0
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(?:true|false|\d{1,2})$/, 'must be a number of proxies (0, 1, 2 …) or true/false')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+    .optional(),
+  /** Set to `1` by Vercel itself on its builds and functions (never set it by hand). */
+  VERCEL: z
+    .string()
+    .optional()
+    .transform((v) => v === '1'),
   /** Turn off the first-start background fetch (tests, read-only replicas). @default false */
   DISABLE_AUTO_INGEST: z
     .enum(['0', '1', 'true', 'false'])
@@ -104,6 +158,18 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
   }
   if (source === process.env) cached = parsed.data;
   return parsed.data;
+}
+
+/** Variables the hosting platform sets itself, so `.env.example` does not list them. */
+export const PLATFORM_VARIABLES = ['VERCEL'] as const;
+
+/**
+ * Proxies whose `X-Forwarded-*` entries are believed, counted from the right: TRUST_PROXY when ≥ 1
+ * (a proxy in front of Vercel too), else Vercel's own edge, else none.
+ */
+export function trustedProxyHops(env: Pick<Env, 'TRUST_PROXY' | 'VERCEL'>): number {
+  if (env.TRUST_PROXY) return env.TRUST_PROXY;
+  return env.VERCEL ? 1 : 0;
 }
 
 /** Tests change process.env between cases; this forgets the parsed copy. */

@@ -1,10 +1,11 @@
 /**
  * The page's one data call, memoized per request so `generateMetadata` (autodiscovery links) and
- * the page body share one store read. The public origin is PUBLIC_BASE_URL, else the request's host.
+ * the page body share one store read. Links are on the same origin as the feeds' (`requestOrigin`).
  */
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getEnv } from '../../lib/env';
+import { requestOrigin } from '../../lib/feed/request-origin';
 import { loadPreview } from '../../lib/preview/load-preview';
 import { getStore } from '../../lib/store/open-store';
 
@@ -16,21 +17,11 @@ export function toQuery(params: SearchParams): URLSearchParams {
   return q;
 }
 
-async function requestOrigin(): Promise<string> {
-  const configured = getEnv().PUBLIC_BASE_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
-  try {
-    return new URL(`${proto}://${host}`).origin;
-  } catch {
-    return 'http://localhost:3000';
-  }
-}
+/** A page has no request URL; `next start`'s own origin stands in when no header names a host. */
+const pageOrigin = async () => requestOrigin({ url: 'http://localhost:3000/', headers: await headers() }, getEnv());
 
 /** Keyed by the query string (React's cache compares arguments by identity). */
 export const getPreview = cache(async (query: string) => {
-  const [store, origin] = await Promise.all([getStore(), requestOrigin()]);
-  return loadPreview({ store, query: new URLSearchParams(query), origin, now: new Date() });
+  const [store, origin] = await Promise.all([getStore(), pageOrigin()]);
+  return loadPreview({ store, query: new URLSearchParams(query), origin, now: new Date(), env: getEnv() });
 });

@@ -13,6 +13,7 @@ const CUTOFF_HOUR_ET = 14;
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ARXIV_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const hourFormat = new Intl.DateTimeFormat('en-US', { timeZone: ARXIV_ZONE, hour: 'numeric', hourCycle: 'h23' });
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ARXIV_ZONE, timeZoneName: 'longOffset' });
 
 /** The New York calendar day of an instant. */
 export function newYorkDay(instant: Date): Day {
@@ -63,4 +64,20 @@ export function previousWeekday(day: Day): Day {
   let d = addDays(day, -1);
   while (!isWeekday(d)) d = addDays(d, -1);
   return d;
+}
+
+/** The instant of the 14:00 ET submission cut-off on `day`, in EST or EDT as that day has it. */
+export function submissionCutoff(day: Day): Date {
+  // At 12:00 UTC New York is past any 02:00 clock change of that day, so this is the cut-off's offset.
+  const zone = offsetFormat.formatToParts(toUtcDate(day)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const offset = zone.replace('GMT', '') || 'Z';
+  return new Date(`${day}T${String(CUTOFF_HOUR_ET).padStart(2, '0')}:00:00${offset}`);
+}
+
+/**
+ * The cut-off that closes the submissions announced in the mailing of weekday `mailing` (14:00 ET
+ * the weekday before): everything submitted later is in a later mailing. Holidays are ignored.
+ */
+export function mailingCutoff(mailing: Day): Date {
+  return submissionCutoff(previousWeekday(mailing));
 }

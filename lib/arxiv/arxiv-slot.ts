@@ -1,21 +1,17 @@
 /**
  * One global throttle for arXiv, across processes and instances: before each request a
  * caller takes
- * - the `arxiv-connection` lock, held for the request (one connection at a time; its TTL bounds a
- *   crashed holder), then
- * - the `arxiv-throttle` lock, which expires ARXIV_MIN_INTERVAL_MS after the previous request
- *   *finished* (re-armed while the connection lock is still held, so nobody slips in between):
+ * - the connection lock (ARXIV_CONNECTION_LOCK), held for the request (one connection at a
+ *   time; its TTL bounds a crashed holder), then
+ * - the throttle lock (ARXIV_THROTTLE_LOCK), which expires ARXIV_MIN_INTERVAL_MS after the
+ *   previous request *finished* (re-armed while the connection lock is still held, so nobody slips in between):
  *   arXiv's terms ask for one request every 3 seconds, and measuring from the end keeps the gap
  *   even when a request's connection set-up was slow.
  * Within a process, requests are also queued so two callers do not poll the store against each other.
  * https://info.arxiv.org/help/api/tou.html
  */
+import { ARXIV_CONNECTION_LOCK, ARXIV_THROTTLE_LOCK, arxivConnectionLockTtlMs } from '../store/keys';
 import type { Store } from '../store/store';
-
-export const ARXIV_THROTTLE_LOCK = 'arxiv-throttle';
-export const ARXIV_CONNECTION_LOCK = 'arxiv-connection';
-/** Slack on top of the request timeout for the connection lock's TTL. */
-const CONNECTION_LOCK_SLACK_MS = 5_000;
 
 export type SlotOptions = { minIntervalMs: number; timeoutMs: number; deadline: Date };
 export type SlotStore = Pick<Store, 'acquireLock' | 'releaseLock'>;
@@ -39,7 +35,7 @@ async function waitForLock(store: SlotStore, name: string, ttlMs: number, pollMs
 
 async function runInSlot<T>(store: SlotStore, options: SlotOptions, request: () => Promise<T>): Promise<T> {
   const pollMs = Math.min(250, Math.max(20, Math.floor(options.minIntervalMs / 4)));
-  const connection = await waitForLock(store, ARXIV_CONNECTION_LOCK, options.timeoutMs + CONNECTION_LOCK_SLACK_MS, pollMs, options.deadline);
+  const connection = await waitForLock(store, ARXIV_CONNECTION_LOCK, arxivConnectionLockTtlMs(options.timeoutMs), pollMs, options.deadline);
   let throttle: string | null = null;
   try {
     if (options.minIntervalMs > 0) throttle = await waitForLock(store, ARXIV_THROTTLE_LOCK, options.minIntervalMs, pollMs, options.deadline);

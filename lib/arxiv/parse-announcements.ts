@@ -1,15 +1,17 @@
 /**
  * Parses one day of arXiv announcements from rss.arxiv.org: RSS 2.0 (`/rss/<cats>`), and the same
  * content in its Atom form (`/atom/<cats>`). Each item becomes a Paper as arXiv labelled it for the
- * feed as a whole; the ingest re-labels it per source (lib/ingest/bucket-papers.ts).
+ * feed as a whole; the ingest re-labels it per source (lib/jobs/ingest/bucket-papers.ts).
  * - id and version from the guid `oai:arXiv.org:2504.17830v1` (or the description/link);
  * - the description is `arXiv:ID Announce Type: new \nAbstract: …`;
  * - `dc:creator` is one comma-separated line of names;
  * - the announcement day is the channel's pubDate as a New York calendar day;
  * - an empty but valid channel is a quiet day (weekend, holiday: see `skipDays`);
+ * - an unreadable item is skipped and counted, but when most items are unreadable (a renamed field)
+ *   the answer is refused: that is a format change, not a quiet day;
  * - arXiv's error feed (title `Feed error for query: …`) is an error, not an empty day.
  */
-import { AnnounceTypeSchema, type AnnounceType, type Day, type Paper } from '../model/paper';
+import { AnnounceTypeSchema, PaperSchema, type Day, type Paper } from '../model/paper';
 import { stripXmlIllegal, unwrapWhitespace } from '../text/clean-text';
 import { newYorkDayOf } from './announcement-day';
 import { ArxivResponseError, bodyStartOf } from './arxiv-error';
@@ -28,6 +30,9 @@ export type Announcement = {
   /** Days arXiv says it does not announce on (`Saturday`, `Sunday`). */
   skipDays: string[];
 };
+
+/** More unreadable items than this share of the answer fail the run instead of being skipped. */
+export const MAX_UNREADABLE_SHARE = 0.5;
 
 /** Removes XML-illegal characters and arXiv's hard wraps; everything else stays as arXiv sent it. */
 export const cleanText = (text: string) => unwrapWhitespace(stripXmlIllegal(text));
@@ -82,21 +87,27 @@ const fromAtomEntry = (entry: XmlNode): RawItem => ({
   date: textOf(entry.published) || textOf(entry.updated) || undefined,
 });
 
-function toPaper(raw: RawItem, day: Day): Paper | null {
+/** Why an item was skipped, for the refusal message when most of them are. */
+type Unreadable = { problem: string };
+
+function toPaper(raw: RawItem, day: Day): Paper | Unreadable {
   const ref = findArxivId(raw.guid) ?? findArxivId(raw.description.match(/arXiv:\S+/)?.[0]) ?? findArxivId(raw.link);
-  const type = AnnounceTypeSchema.safeParse(raw.announceType.trim() || raw.description.match(/Announce Type:\s*([a-z-]+)/)?.[1]);
+  const typeText = raw.announceType.trim() || raw.description.match(/Announce Type:\s*([a-z-]+)/)?.[1];
+  const type = AnnounceTypeSchema.safeParse(typeText);
   const categories = [...new Set(raw.categories.map((c) => c.trim()).filter(Boolean))];
-  if (!ref || !type.success || !categories.length) return null;
+  if (!ref) return { problem: 'no arXiv id in guid, description or link' };
+  if (!type.success) return { problem: typeText ? `unknown announce type "${typeText}"` : 'no announce type' };
+  if (!categories.length) return { problem: 'no category' };
   const abstractAt = raw.description.search(/Abstract:/);
   const abstract = abstractAt >= 0 ? raw.description.slice(abstractAt + 'Abstract:'.length) : raw.description;
-  return {
+  const paper: Paper = {
     id: ref.id,
     version: ref.version,
     title: cleanText(raw.title),
     abstract: cleanText(abstract),
     authors: splitAuthors(stripXmlIllegal(raw.creator)),
     categories,
-    announceType: type.data as AnnounceType,
+    announceType: type.data,
     announced: day,
     firstAnnounced: day,
     ...(raw.doi && { doi: raw.doi }),
@@ -104,6 +115,11 @@ function toPaper(raw: RawItem, day: Day): Paper | null {
     ...(raw.comments && { comments: raw.comments }),
     ...(raw.rights && { license: raw.rights }),
   };
+  // The store refuses what the schema refuses (a version 0, say): skip the item, not the whole day.
+  const checked = PaperSchema.safeParse(paper);
+  if (checked.success) return paper;
+  const issue = checked.error.issues[0];
+  return { problem: `${ref.id}: ${issue?.path.join('.') || 'item'} ${issue?.message ?? 'is invalid'}` };
 }
 
 type Channel = { title: string; description: string; date?: string; items: RawItem[]; skipDays: string[] };
@@ -142,6 +158,16 @@ export function parseAnnouncements(body: string, url?: string): Announcement {
   const day = newYorkDayOf(channel.date) ?? newYorkDayOf(channel.items.find((i) => i.date)?.date);
   if (!day && channel.items.length)
     throw new ArxivResponseError('arXiv feed has items but no announcement date', { url, bodyStart: bodyStartOf(body) }, false);
-  const papers = day ? channel.items.map((i) => toPaper(i, day)).filter((p): p is Paper => p !== null) : [];
-  return { day, papers, items: channel.items.length, invalid: channel.items.length - papers.length, skipDays: channel.skipDays };
+  const read = day ? channel.items.map((i) => toPaper(i, day)) : [];
+  const papers = read.filter((p): p is Paper => !('problem' in p));
+  const unreadable = read.filter((p): p is Unreadable => 'problem' in p);
+  // A few bad records are skipped; most of them means arXiv changed its format, and storing the
+  // readable rest (or nothing, as a quiet day) would hide that.
+  if (unreadable.length > MAX_UNREADABLE_SHARE * channel.items.length)
+    throw new ArxivResponseError(
+      `arXiv's answer could not be read: ${unreadable.length} of ${channel.items.length} items are unreadable (first: ${unreadable[0]!.problem}); has the feed format changed?`,
+      { url, bodyStart: bodyStartOf(body) },
+      false,
+    );
+  return { day, papers, items: channel.items.length, invalid: unreadable.length, skipDays: channel.skipDays };
 }

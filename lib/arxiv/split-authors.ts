@@ -3,7 +3,8 @@
  * (`A, B and C`, sometimes with affiliations in parentheses that contain commas themselves:
  * `Yuxiu Shao (Beijing Normal University, Beijing, China), David Dahmen`), and TeX accents with
  * braces (`Przemys{\l}aw`). Commas inside parentheses or braces do not split; names stay exactly as
- * arXiv wrote them (accents and affiliations included) apart from collapsed whitespace.
+ * arXiv wrote them (accents and affiliations included) apart from collapsed whitespace, so the
+ * store keeps what arXiv sent. `authorName` takes the affiliation off for display.
  */
 import { unwrapWhitespace } from '../text/clean-text';
 
@@ -42,4 +43,17 @@ export function splitAuthors(creator: string): string[] {
   // "A, B, and C": the Oxford comma leaves a last part starting with "and ".
   const tail = /^and\s+/.test(last) ? [last.replace(/^and\s+/, '')] : splitFinalAnd(last);
   return [...parts, ...tail].map((p) => p.trim()).filter(Boolean);
+}
+
+/** A trailing parenthesized group, with one level of nesting (`(1) ((1) MIT, (2) ETH)` in old listings). */
+const TRAILING_GROUP = /\s*\((?:[^()]|\([^()]*\))*\)\s*$/;
+
+/**
+ * The name without the affiliations arXiv writes after it (`Yuxiu Shao (Beijing Normal
+ * University, China)` → `Yuxiu Shao`). A "name" that is only a parenthesis stays as it is.
+ */
+export function authorName(author: string): string {
+  let name = author.trim();
+  for (let next = name.replace(TRAILING_GROUP, ''); next !== name && next; next = name.replace(TRAILING_GROUP, '')) name = next;
+  return name;
 }

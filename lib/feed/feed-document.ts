@@ -1,10 +1,13 @@
 /**
  * The format-neutral feed: what a reader's selection is, before any serialization. The feed
  * route renders it as RSS/Atom/JSON Feed; the web preview renders the same document as HTML.
- * All text in a document returned by `toFeedDocument` has already been through `stripXmlIllegal`.
+ * All text in a document returned by `toFeedDocument` is display text: TeX turned into what it
+ * typesets (math kept), author affiliations off the names, and `stripXmlIllegal` applied.
  */
 import type { Day, Paper } from '../model/paper';
 import type { Match } from '../score/rank-papers';
+import type { LeftOut } from '../select/select-papers';
+import type { SummarySource } from './summary-label';
 
 export type FeedSummary = {
   /** Sanitized HTML from `summaryToHtml` (safe to embed). */
@@ -15,13 +18,22 @@ export type FeedSummary = {
   model: string;
   language: string;
   createdAt: string;
+  /** What the model read. */
+  source: SummarySource;
+  /** `AI summary (<model>, from the abstract)`: shown above the summary in every format. */
+  label: string;
 };
 
 export type FeedItem = {
+  /** The newest version the window holds, under the announcement the item is for. */
   paper: Paper;
   score: number;
   matches: Match[];
+  /** Set when `paper` is a later version than the one this item was announced with. */
+  update: { version: number; announced: Day } | null;
   summary: FeedSummary | null;
+  /** ISO time the item last changed: its newest announcement or its summary, whichever is later. */
+  updated: string;
 };
 
 export type FeedDocument = {
@@ -45,5 +57,9 @@ export type FeedDocument = {
   notices: string[];
   /** True when no LLM key is configured: said once at feed level, never per item. */
   summariesOff: boolean;
+  /** What min_score and the limit kept out (also said in `notices`). */
+  leftOut: Pick<LeftOut, 'belowMinScore' | 'pastLimit'>;
+  /** Items still without a summary while summaries are on (0 when they are off). */
+  summariesPending: number;
   items: FeedItem[];
 };

@@ -13,8 +13,11 @@ export type FeedLinks = Record<FeedFormat, string> & {
   page: string;
 };
 
-/** Profile defaults that need not be spelled in a URL (ProfileSchema's, which apply once `cats` is given). */
-const SCHEMA_DEFAULTS = { min_score: 0, limit: 50, days: 1, types: 'new,cross' } as const;
+/**
+ * Profile defaults that need not be spelled in a URL (ProfileSchema's, which apply once `cats` is
+ * given). Not `limit`: unset, it depends on whether the feed ranks, so a set one is always spelled.
+ */
+const SCHEMA_DEFAULTS = { min_score: 0, days: 1, types: 'new,cross' } as const;
 
 /** A profile as `/api/feed` query parameters; parsing them back with `parseFeedQuery` gives the same profile. */
 export function profileToQuery(profile: Profile): URLSearchParams {
@@ -26,7 +29,7 @@ export function profileToQuery(profile: Profile): URLSearchParams {
   if (profile.min_score !== SCHEMA_DEFAULTS.min_score) q.set('min_score', String(profile.min_score));
   if (profile.types.join(',') !== SCHEMA_DEFAULTS.types) q.set('types', profile.types.join(','));
   if (profile.days !== SCHEMA_DEFAULTS.days) q.set('days', String(profile.days));
-  if (profile.limit !== SCHEMA_DEFAULTS.limit) q.set('limit', String(profile.limit));
+  if (profile.limit !== undefined) q.set('limit', String(profile.limit));
   if (profile.language) q.set('language', profile.language);
   return q;
 }

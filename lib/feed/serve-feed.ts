@@ -3,12 +3,12 @@
  * trip for the store's versions; a warm feed built from those versions is answered from the process
  * cache; otherwise select (one more round trip), render, cache. Validators and 304 either way.
  */
-import type { Env } from '../env';
 import type { Profile } from '../model/profile';
 import type { Store } from '../store/store';
 import { FeedCache, versionsTag } from './feed-cache';
 import type { FeedFormat } from './feed-format';
 import { cachedFeedResponse, renderCachedFeed } from './feed-response';
+import { requestOrigin, type OriginEnv } from './request-origin';
 import { selectFeed, type SelectFeedOptions } from './select-feed';
 import type { FeedUrls } from './to-feed-document';
 
@@ -18,7 +18,7 @@ export type ServeFeedOptions = {
   format: FeedFormat;
   request: Request;
   now?: Date;
-  env: SelectFeedOptions['env'];
+  env: SelectFeedOptions['env'] & OriginEnv;
   /** Override the human page link (default: `/` with the same query, minus `format`). */
   homeUrl?: string;
   registerMissing?: SelectFeedOptions['registerMissing'];
@@ -34,10 +34,10 @@ function cacheFor(store: object): FeedCache {
   return cache;
 }
 
-/** Self and home links on the public origin (PUBLIC_BASE_URL when set, else the request's own). */
-export function requestFeedUrls(request: Request, env: Pick<Env, 'PUBLIC_BASE_URL'>): FeedUrls {
+/** Self and home links: the request's path and query on the public origin. */
+export function requestFeedUrls(request: Request, env: OriginEnv): FeedUrls {
   const url = new URL(request.url);
-  const origin = env.PUBLIC_BASE_URL ?? url.origin;
+  const origin = requestOrigin(request, env);
   const self = new URL(url.pathname + url.search, origin);
   const home = new URL('/', origin);
   for (const [k, v] of url.searchParams) if (k !== 'format') home.searchParams.append(k, v);

@@ -7,14 +7,12 @@
  */
 import type { Env } from '../env';
 import { StoreUnavailableError } from '../errors';
+import { INGEST_STATUS_KIND, SUMMARIZE_STATUS_KIND } from '../store/keys';
 import type { Manifest, RunStatus, Store } from '../store/store';
 import { APP_VERSION } from './app-version';
 import { redactSecrets, secretValues } from './redact-secrets';
 import { backlogOf, toRunReport, type RunReport } from './run-report';
 
-/** Status kinds the jobs write with `store.putStatus` (lib/ingest, lib/summarize). */
-export const INGEST_STATUS_KIND = 'ingest';
-export const SUMMARIZE_STATUS_KIND = 'summarize';
 /**
  * Newest announcement older than this (a long weekend is 3 days, +1 for the evening mailing)
  * while the last ingest did not report a quiet day: data is stale.

@@ -10,12 +10,13 @@ import { redactSecrets } from './redact-secrets';
 /** A run still "running" after this long was killed or timed out (serverless limits are minutes). */
 export const RUN_STUCK_AFTER_MINUTES = 30;
 const MAX_REASON_CHARS = 300;
-/** The issue asks to record the first 200 bytes of a bad upstream answer. */
+/** The start of a bad upstream answer: enough to tell an HTML error page from a broken feed. */
 const MAX_BODY_START_CHARS = 200;
 /** A status detail names a handful of categories; more is not something health needs to echo. */
 const MAX_SOURCES = 100;
 
-export type SourceOutcome = { state: string; reason?: string; count?: number };
+/** One source's line in the last ingest as health shows it: what happened and how many papers it had. */
+export type ReportedSource = { state: string; count?: number };
 
 export type RunReport = {
   state: RunStatus['state'];
@@ -24,8 +25,8 @@ export type RunReport = {
   counts: Record<string, number>;
   error?: string;
   bodyStart?: string;
-  /** Per category/source outcome (ok / quiet / failed + reason), when the job recorded it. */
-  sources?: Record<string, SourceOutcome>;
+  /** Per category/source outcome (stored / already-stored / quiet / failed), when the job recorded it. */
+  sources?: Record<string, ReportedSource>;
 };
 
 type Clean = (text: string, max: number) => string;
@@ -36,35 +37,21 @@ const makeClean =
     redactSecrets(stripXmlIllegal(text), secrets).slice(0, max);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const firstString = (o: Record<string, unknown>, names: string[]) =>
-  names.map((n) => o[n]).find((v): v is string => typeof v === 'string');
-const firstNumber = (o: Record<string, unknown>, names: string[]) =>
-  names.map((n) => o[n]).find((v): v is number => typeof v === 'number' && Number.isFinite(v));
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** One source's outcome from whatever shape the job wrote: `"quiet"` or `{state, reason, count}`. */
-function toOutcome(value: unknown, clean: Clean): SourceOutcome | null {
-  if (typeof value === 'string') return { state: clean(value, 40) };
-  if (!isRecord(value)) return null;
-  const state = firstString(value, ['state', 'status', 'outcome']);
-  if (!state) return null;
-  const reason = firstString(value, ['reason', 'error', 'message']);
-  const count = firstNumber(value, ['count', 'papers', 'stored', 'items']);
-  return {
-    state: clean(state, 40),
-    ...(reason ? { reason: clean(reason, MAX_REASON_CHARS) } : {}),
-    ...(count !== undefined ? { count } : {}),
-  };
+/** One source as the ingest job writes it, `{ outcome, papers }`; anything else is not shown. */
+function toReportedSource(value: unknown, clean: Clean): ReportedSource | null {
+  if (!isRecord(value) || typeof value.outcome !== 'string') return null;
+  return { state: clean(value.outcome, 40), ...(isCount(value.papers) ? { count: value.papers } : {}) };
 }
 
-/** Per-source outcomes: `detail.categories` / `detail.sources`, or detail entries that look like outcomes. */
-function sourceOutcomes(detail: Record<string, unknown> | undefined, clean: Clean): Record<string, SourceOutcome> | undefined {
-  if (!detail) return undefined;
-  const nested = [detail.categories, detail.sources].find(isRecord);
-  const candidates = Object.entries(nested ?? detail).filter(([, v]) => nested || isRecord(v));
-  const out: Record<string, SourceOutcome> = {};
-  for (const [name, value] of candidates.slice(0, MAX_SOURCES)) {
-    const outcome = toOutcome(value, clean);
-    if (outcome) out[clean(name, 64)] = outcome;
+/** The ingest job's per-source outcomes (`detail.sources`); other jobs write none. */
+function reportedSources(detail: Record<string, unknown> | undefined, clean: Clean): Record<string, ReportedSource> | undefined {
+  if (!isRecord(detail?.sources)) return undefined;
+  const out: Record<string, ReportedSource> = {};
+  for (const [name, value] of Object.entries(detail.sources).slice(0, MAX_SOURCES)) {
+    const source = toReportedSource(value, clean);
+    if (source) out[clean(name, 64)] = source;
   }
   return Object.keys(out).length ? out : undefined;
 }
@@ -79,7 +66,7 @@ export function toRunReport(status: RunStatus, secrets: string[], now: Date): Ru
   const clean = makeClean(secrets);
   const stuck = isStuck(status, now);
   const error = stuck ? `run started at ${status.startedAt} never finished (killed or timed out)` : status.error;
-  const sources = sourceOutcomes(status.detail, clean);
+  const sources = reportedSources(status.detail, clean);
   return {
     state: stuck ? 'failed' : status.state,
     startedAt: clean(status.startedAt, 40),
@@ -91,10 +78,8 @@ export function toRunReport(status: RunStatus, secrets: string[], now: Date): Ru
   };
 }
 
-/** The summary backlog, if the summarize job recorded it (in counts or detail). */
+/** The summary backlog, if the summarize run recorded it (a finished run's `counts.backlog`). */
 export function backlogOf(status: RunStatus | null): number | null {
-  if (!status) return null;
-  const fromCounts = status.counts.backlog ?? status.counts.remaining;
-  if (typeof fromCounts === 'number' && Number.isFinite(fromCounts)) return fromCounts;
-  return (status.detail && firstNumber(status.detail, ['backlog', 'remaining'])) ?? null;
+  const backlog = status?.counts.backlog;
+  return isCount(backlog) ? backlog : null;
 }

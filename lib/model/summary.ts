@@ -1,6 +1,11 @@
-/** A structured LLM summary of one paper version, as stored and rendered. */
+/**
+ * A structured LLM summary of one paper version, as stored and rendered. Summaries made from the
+ * full text (SUMMARY_SOURCE=fulltext) carry more sections and say which text they were made from;
+ * every added field is optional, so summaries stored before full text existed still parse.
+ */
 import { z } from 'zod';
 
+/** What the abstract prompt asks for (and its structured-output schema: every field required). */
 export const SummaryContentSchema = z.object({
   tldr: z.string(),
   contributions: z.array(z.string()),
@@ -10,6 +15,73 @@ export const SummaryContentSchema = z.object({
 });
 export type SummaryContent = z.infer<typeof SummaryContentSchema>;
 
+/** The experimental setup as the paper states it; "Not stated." where it does not. */
+export const ExperimentSetupSchema = z.object({
+  datasets: z.string(),
+  environment: z.string(),
+  configuration: z.string(),
+  metrics: z.string(),
+  baselines: z.string(),
+});
+export type ExperimentSetup = z.infer<typeof ExperimentSetupSchema>;
+
+/** What the full-text prompt asks for: strict structured output wants every field required. */
+export const FullTextContentSchema = SummaryContentSchema.extend({
+  problem: z.string(),
+  setup: ExperimentSetupSchema,
+  conclusions: z.string(),
+  futureWork: z.string(),
+});
+
+/**
+ * A summary's content as stored: the abstract fields, plus the full-text ones when they were
+ * made. A provider that leaves some out (JSON mode without a strict schema) still gives a summary.
+ */
+export const StoredContentSchema = SummaryContentSchema.extend({
+  problem: z.string().optional(),
+  setup: ExperimentSetupSchema.partial().optional(),
+  conclusions: z.string().optional(),
+  futureWork: z.string().optional(),
+});
+export type StoredContent = z.infer<typeof StoredContentSchema>;
+
+/** Which text a summary was made from: arXiv's HTML rendering, the PDF, or title and abstract. */
+export const SummarySourceSchema = z.enum(['abstract', 'fulltext-html', 'fulltext-pdf']);
+export type SummarySource = z.infer<typeof SummarySourceSchema>;
+
+/** Why the full text was not used although it was asked for. */
+export const FullTextMissReasonSchema = z.enum([
+  /** Neither an HTML rendering nor a PDF (404/410): may appear later. */
+  'missing',
+  /** Over SUMMARY_FULLTEXT_MAX_BYTES: this version will not shrink. */
+  'too-large',
+  /** Downloaded but no usable text in it (an error page, a scanned PDF). */
+  'unreadable',
+  /** arXiv did not answer usably within the retries (5xx, timeout, network). */
+  'failed',
+]);
+export type FullTextMissReason = z.infer<typeof FullTextMissReasonSchema>;
+
+/** Set on an abstract summary made in place of a full-text one: when to look for the full text again. */
+export const FullTextMissSchema = z.object({
+  reason: FullTextMissReasonSchema,
+  /** ISO time of the last download attempt. */
+  checkedAt: z.string(),
+  /** Download attempts so far (the first included). */
+  attempts: z.number().int().min(1),
+});
+export type FullTextMiss = z.infer<typeof FullTextMissSchema>;
+
+/** What the text sent to the model cost to get: requests to arXiv, bytes downloaded, characters sent. */
+export const SummaryInputSchema = z.object({
+  downloads: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  chars: z.number().int().min(0),
+  /** Sections left out or shortened to stay within SUMMARY_FULLTEXT_MAX_CHARS. */
+  cut: z.array(z.string()).optional(),
+});
+export type SummaryInput = z.infer<typeof SummaryInputSchema>;
+
 export const StoredSummarySchema = z.object({
   paperId: z.string(),
   version: z.number().int(),
@@ -17,9 +89,17 @@ export const StoredSummarySchema = z.object({
   model: z.string(),
   promptVersion: z.string(),
   /** Structured output when the provider could do JSON; otherwise null and `text` holds the plain answer. */
-  content: SummaryContentSchema.nullable(),
+  content: StoredContentSchema.nullable(),
   text: z.string().optional(),
   createdAt: z.string(),
   tokens: z.number().int().min(0).default(0),
+  /** Absent on summaries made before full text existed: those were made from the abstract. */
+  source: SummarySourceSchema.optional(),
+  /** Present when the full text was asked for but the abstract had to do. */
+  fullTextMiss: FullTextMissSchema.optional(),
+  input: SummaryInputSchema.optional(),
 });
 export type StoredSummary = z.infer<typeof StoredSummarySchema>;
+
+/** The text a summary was made from; old summaries without the field were made from the abstract. */
+export const summarySource = (summary: Pick<StoredSummary, 'source'>): SummarySource => summary.source ?? 'abstract';

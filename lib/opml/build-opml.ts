@@ -1,7 +1,7 @@
 /**
  * OPML 2.0 (http://opml.org/spec2.opml) listing a reader's feeds so a feed reader imports them at
- * once: one outline per format, then one per category (the same profile restricted to that
- * category). Format-neutral data in (`OpmlDocument`), XML out through XMLBuilder: never strings.
+ * once. Format-neutral data in (`OpmlDocument`), XML out through XMLBuilder: never strings. Every
+ * outline is `type="rss"`, the spec's one type for a feed subscription, Atom included.
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import { stripXmlIllegal } from '../text/clean-text';

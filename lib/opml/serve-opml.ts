@@ -1,14 +1,15 @@
 /**
- * `GET /api/opml?token=<token>` or `GET /api/opml?<feed query>`: the reader's feeds as OPML 2.0.
- * The token form lists secret URLs, so it is never stored by shared caches.
+ * `GET /api/opml?token=<token>` or `GET /api/opml?<feed query>`, each with `format=rss|atom`: the
+ * reader's feed as OPML 2.0. The token form lists secret URLs, so it is never stored by shared caches.
  */
-import { getEnv, type Env } from '../env';
+import { zodToInputError } from '../errors';
 import { parseFeedQuery } from '../feed/feed-query';
+import { requestOrigin, type OriginEnv } from '../feed/request-origin';
 import type { Profile } from '../model/profile';
-import { publicOrigin } from '../profiles/profile-urls';
 import { readProfile } from '../profiles/saved-profiles';
 import type { Store } from '../store/store';
 import { OPML_CONTENT_TYPE, renderOpml } from './build-opml';
+import { OpmlQuerySchema } from './opml-format';
 import { profileOpml } from './profile-opml';
 
 export type ServeOpmlOptions = {
@@ -16,15 +17,25 @@ export type ServeOpmlOptions = {
   store: Pick<Store, 'getProfile'>;
   defaults: Profile;
   now?: Date;
-  env?: Env;
+  env: OriginEnv;
 };
 
 export async function serveOpml(options: ServeOpmlOptions): Promise<Response> {
-  const env = options.env ?? getEnv();
   const url = new URL(options.request.url);
+  const parsed = OpmlQuerySchema.safeParse({ format: url.searchParams.getAll('format').filter((v) => v.trim()) });
+  if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid OPML query');
+  // The feed query's own `format` allows json; here it was read above.
+  const query = new URL(url);
+  query.searchParams.delete('format');
   const token = url.searchParams.get('token');
-  const profile = token !== null ? await readProfile(options.store, token) : parseFeedQuery(url, options.defaults).profile;
-  const doc = profileOpml({ origin: publicOrigin(options.request, env), profile, token: token ?? undefined, now: options.now ?? new Date() });
+  const profile = token !== null ? await readProfile(options.store, token) : parseFeedQuery(query, options.defaults).profile;
+  const doc = profileOpml({
+    origin: requestOrigin(options.request, options.env),
+    profile,
+    token: token ?? undefined,
+    format: parsed.data.format,
+    now: options.now ?? new Date(),
+  });
   return new Response(renderOpml(doc), {
     headers: {
       'content-type': OPML_CONTENT_TYPE,

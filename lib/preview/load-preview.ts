@@ -1,17 +1,20 @@
 /**
  * Everything the preview page shows, from the same lib functions as the feeds: the query parsed
- * by `parseFeedQuery` (the builder's fields are `/api/feed`'s parameters), the document from
- * `selectFeed`, plus the run statuses and the store's manifest for the statistics.
+ * by `parseFeedQuery` (the builder's fields are `/api/feed`'s parameters), the selection from
+ * `selectPapers` shaped by `toFeedDocument`, plus the run statuses and the store's manifest for
+ * the statistics.
  * No Next.js here: the page passes the query, its public origin and the clock.
  */
-import { getEnv, type Env } from '../env';
+import type { Env } from '../env';
 import { InputError } from '../errors';
 import { getDefaultProfile } from '../select/default-profile';
 import type { FeedDocument } from '../feed/feed-document';
 import { FEED_QUERY_PARAMS, parseFeedQuery } from '../feed/feed-query';
-import { selectFeed } from '../feed/select-feed';
+import { toFeedDocument } from '../feed/to-feed-document';
+import { selectPapers } from '../select/select-papers';
 import { storedSources } from '../select/category-sources';
 import type { Profile } from '../model/profile';
+import { INGEST_STATUS_KIND, SUMMARIZE_STATUS_KIND } from '../store/keys';
 import type { RunStatus, Store } from '../store/store';
 import { feedLinks, type FeedLinks } from '../feed/feed-links';
 import { pageNotices, type PageNotice } from './page-notices';
@@ -46,7 +49,7 @@ export type PreviewModel = {
 
 type PreviewStore = Pick<Store, 'readWindow' | 'readManifest' | 'requestCategory' | 'getStatus' | 'getProfile'>;
 
-export type LoadPreviewOptions = { store: PreviewStore; query: URLSearchParams; origin: string; now: Date; env?: Env };
+export type LoadPreviewOptions = { store: PreviewStore; query: URLSearchParams; origin: string; now: Date; env: Env };
 
 const hasBuilderParams = (q: URLSearchParams) => FEED_QUERY_PARAMS.some((p) => p !== 'format' && q.getAll(p).some((v) => v.trim()));
 
@@ -67,19 +70,19 @@ async function resolveProfile(store: PreviewStore, query: URLSearchParams, env: 
 }
 
 export async function loadPreview(options: LoadPreviewOptions): Promise<PreviewModel> {
-  const env = options.env ?? getEnv();
-  const { store, now, origin } = options;
+  const { store, now, origin, env } = options;
   const resolved = await resolveProfile(store, options.query, env);
   const { profile, token } = resolved;
   // The saved feed's URLs only while the builder shows exactly the saved profile.
   const linksAreSecret = Boolean(token) && !hasBuilderParams(options.query);
   const links = feedLinks(origin, linksAreSecret && token ? { token } : { profile });
-  const [doc, manifest, ingest, summarize] = await Promise.all([
-    selectFeed(store, profile, { env, now, selfUrl: links.rss, homeUrl: links.page }),
+  const [selection, manifest, ingest, summarize] = await Promise.all([
+    selectPapers(store, profile, { env, now }),
     store.readManifest(),
-    store.getStatus('ingest'),
-    store.getStatus('summarize'),
+    store.getStatus(INGEST_STATUS_KIND),
+    store.getStatus(SUMMARIZE_STATUS_KIND),
   ]);
+  const doc = toFeedDocument(selection, { selfUrl: links.rss, homeUrl: links.page });
   const storeEmpty = Object.keys(manifest.days).length === 0;
   const stats: PreviewStats = {
     lastUpdated: storeEmpty ? null : manifest.updatedAt,

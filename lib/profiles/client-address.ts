@@ -1,12 +1,38 @@
 /**
- * Who is asking, for rate limits: the first address of `x-forwarded-for` (Vercel and most proxies
- * set it; the first entry is the client), else `x-real-ip`, else one shared bucket. Only used to
- * throttle, never to authorize, so a spoofed header can only spend its own budget.
+ * Who is asking, for rate limits: only an address the client cannot write itself.
+ * - On Vercel, the address Vercel writes (`x-vercel-forwarded-for`, else `x-real-ip`); Vercel
+ *   replaces whatever the client sent. https://vercel.com/docs/headers/request-headers
+ * - Behind `TRUST_PROXY=n` proxies that append to `X-Forwarded-For`, the n-th entry from the right:
+ *   the entries left of it are the client's own text.
+ * - Otherwise one shared bucket. Next.js route handlers never see the socket address (Next only
+ *   copies it into `X-Forwarded-For` when the client sent none), so no header is trusted.
+ * Only used to throttle, never to authorize.
  */
-const MAX_ADDRESS_CHARS = 64;
+import type { Env } from '../env';
 
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const address = forwarded || request.headers.get('x-real-ip')?.trim() || 'unknown';
-  return address.slice(0, MAX_ADDRESS_CHARS).replace(/[^0-9A-Za-z.:_-]/g, '_');
+const MAX_ADDRESS_CHARS = 64;
+/** The bucket of every request whose address cannot be trusted. */
+export const UNKNOWN_CLIENT = 'unknown';
+
+export type ClientAddressEnv = Pick<Env, 'VERCEL' | 'TRUST_PROXY'>;
+
+/**
+ * The entry the outermost trusted proxy wrote: the `hops`-th from the right. A shorter chain came
+ * through fewer of the proxies, and its first entry is then the one a trusted proxy wrote.
+ */
+function forwardedFor(request: Request, hops: number): string | null {
+  const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((a) => a.trim());
+  return chain[Math.max(0, chain.length - hops)] || null;
+}
+
+function platformAddress(request: Request): string | null {
+  const vercel = request.headers.get('x-vercel-forwarded-for')?.split(',')[0]?.trim();
+  return vercel || request.headers.get('x-real-ip')?.trim() || null;
+}
+
+/** TRUST_PROXY ≥ 1 wins (a proxy in front of Vercel too); `0` or unset trusts no `X-Forwarded-For`. */
+export function clientAddress(request: Request, env: ClientAddressEnv): string {
+  const hops = env.TRUST_PROXY ?? 0;
+  const address = hops > 0 ? forwardedFor(request, hops) : env.VERCEL ? platformAddress(request) : null;
+  return (address ?? UNKNOWN_CLIENT).slice(0, MAX_ADDRESS_CHARS).replace(/[^0-9A-Za-z.:_-]/g, '_');
 }

@@ -1,6 +1,6 @@
 /**
  * The query of `/api/feed/<token>`: `format` (rss|atom|json, default rss) and optionally `cats`,
- * which narrows the saved profile to some of its own categories (the OPML's per-category feeds).
+ * which narrows the saved profile to some of its own categories.
  * Other parameters are ignored: the profile is the token's, not the URL's.
  */
 import { z } from 'zod';

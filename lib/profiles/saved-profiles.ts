@@ -5,6 +5,7 @@
  */
 import { InputError, NotFoundError, RateLimitedError, zodToInputError } from '../errors';
 import { ProfileSchema, type Profile } from '../model/profile';
+import { PROFILE_CREATE_WINDOW_SECONDS, profileCreateCounter } from '../store/keys';
 import type { Store } from '../store/store';
 import { assertProfileToken, newProfileToken } from './profile-token';
 
@@ -14,7 +15,6 @@ export const MAX_PROFILE_BYTES = 4096;
 export const MAX_PROFILE_BODY_BYTES = 16 * 1024;
 /** Profiles one client may create per window. */
 export const PROFILE_CREATE_LIMIT = 5;
-export const PROFILE_CREATE_WINDOW_SECONDS = 60;
 
 type ProfileStore = Pick<Store, 'getProfile' | 'putProfile' | 'deleteProfile'>;
 
@@ -32,7 +32,7 @@ export function parseProfileBody(body: unknown): Profile {
 
 /** Fixed window per client; throws RateLimitedError (429 + Retry-After until the window ends). */
 export async function assertMayCreate(store: Pick<Store, 'hit'>, client: string, now = Date.now()): Promise<void> {
-  const count = await store.hit(`profile-create:${client}`, PROFILE_CREATE_WINDOW_SECONDS, now);
+  const count = await store.hit(profileCreateCounter(client), PROFILE_CREATE_WINDOW_SECONDS, now);
   if (count <= PROFILE_CREATE_LIMIT) return;
   const windowMs = PROFILE_CREATE_WINDOW_SECONDS * 1000;
   const retryAfter = Math.max(1, Math.ceil((windowMs - (now % windowMs)) / 1000));

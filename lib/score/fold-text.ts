@@ -1,33 +1,25 @@
 /**
  * Folds arXiv text into the form the matcher compares: lower case, TeX accents and Unicode
- * diacritics removed (`M\"uller`, `Müller` → `muller`), LaTeX commands and math delimiters turned
+ * diacritics removed (`M\"uller`, `Müller` → `muller`; a braced accent stays inside its word, so
+ * `Przemys{\l}aw` → `przemyslaw`), LaTeX commands and math delimiters turned
  * into spaces so `$\mathrm{FP8}$` reads as `fp8` and `$H^3$Fusion` as `h^3 fusion`, never as one
  * glued word. Only for matching: what readers see is the original text.
  */
+import { texAccentsToUnicode } from '../text/tex-accents';
 
-/** TeX accent commands with a letter argument: `\"u`, `\'{e}`, `\v{c}`, `\c c`. */
-const TEX_ACCENT = /\\(?:["'`^~=.]|[uvHckbdrt](?![A-Za-z]))\s*(?:\{\s*\\?([A-Za-z])\s*\}|\\?([A-Za-z]))/g;
-/** TeX letters without a Unicode decomposition (`{\o}`, `\ss`, `\aa`). */
-const TEX_LETTERS: Record<string, string> = { o: 'o', O: 'o', l: 'l', L: 'l', ss: 'ss', ae: 'ae', AE: 'ae', oe: 'oe', OE: 'oe', aa: 'a', AA: 'a', i: 'i', j: 'j' };
-const TEX_LETTER = /\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])/g;
-/** Any other control word (`\mathrm`, `\text`, `\frac`) or control symbol (`\&`, `\%`). */
+/** A control word left once the accents are letters (`\mathrm`, `\text`, `\frac`), or a control symbol (`\&`, `\%`). */
 const TEX_COMMAND = /\\(?:[A-Za-z]+|.)/g;
 /** Math delimiters and groups separate words (`$H^3$Fusion`, `\text{KV}cache`). */
 const TEX_DELIMITERS = /[${}]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 /** Letters NFD does not decompose. */
-const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
-const UNDECOMPOSED_RE = /[øłđðþæœßı]/g;
+const UNDECOMPOSED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ȷ: 'j', ŋ: 'ng' };
+const UNDECOMPOSED_RE = /[øłđðþæœßıȷŋ]/g;
 const NEEDS_UNICODE_FOLD = /[^\u0000-\u007f]/;
 
 export function foldText(text: string): string {
   let s = text;
-  if (s.includes('\\')) {
-    s = s
-      .replace(TEX_ACCENT, (_, braced: string | undefined, bare: string | undefined) => braced ?? bare ?? '')
-      .replace(TEX_LETTER, (_, name: string) => TEX_LETTERS[name] ?? '')
-      .replace(TEX_COMMAND, ' ');
-  }
+  if (s.includes('\\')) s = texAccentsToUnicode(s).replace(TEX_COMMAND, ' ');
   if (s.includes('$') || s.includes('{')) s = s.replace(TEX_DELIMITERS, ' ');
   s = s.toLowerCase();
   if (NEEDS_UNICODE_FOLD.test(s)) {

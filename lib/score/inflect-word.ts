@@ -1,9 +1,13 @@
 /**
  * Plain English inflections, deliberately shallow so a keyword never drifts into another word:
- * a word of 3+ letters also matches itself + s/es/ed/ing/er/ers, with the usual spelling
- * changes: a final e drops (`decode` → decoded, decoding, decoder), a final consonant + y becomes
- * ie (`apply` → applies, applied), a final consonant may double (`plan` → planned, planning).
- * No derivations: `efficient` does not match `efficiency`, `scalable` not `scalability`.
+ * a word of 3+ letters also matches its plural or third person (s, es after s/x/z/ch/sh or a
+ * consonant + o), its past (ed) and its -ing form, with the usual spelling changes: a final e
+ * drops (`decode` → decoded, decoding), a final consonant + y becomes ie (`apply` → applies,
+ * applied), a final consonant may double (`plan` → planned, planning; `model` → modelled).
+ * Agent nouns and comparatives (-er, -ers, -est) are other words: `transform` does not match
+ * `transformers`, `late` not `later`, `use` not `users`, `bit` not `bitter`; a user who wants
+ * them writes them (`transformer` matches `transformers`). No derivations either: `efficient`
+ * does not match `efficiency`, `scalable` not `scalability`.
  *
  * The matcher indexes each paper word under the keywords it is a form of (`wordBases`), so
  * scoring one keyword is one lookup however many forms it has. `wordBases` keeps only candidates
@@ -11,8 +15,9 @@
  */
 
 export const MIN_INFLECTED_LENGTH = 3;
-const SUFFIXES = ['s', 'es', 'ed', 'ing', 'er', 'ers'];
 const VOWELS = 'aeiou';
+/** Endings whose plural takes -es (`batches`, `indexes`, `echoes`); elsewhere -es would make other words (`not` → notes). */
+const TAKES_ES = /(?:[sxz]|ch|sh|[^aeiou]o)$/;
 
 const isConsonant = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z' && !VOWELS.includes(c);
 
@@ -20,19 +25,26 @@ const isConsonant = (c: string | undefined) => c !== undefined && c >= 'a' && c 
 export function wordForms(word: string): Set<string> {
   const forms = new Set([word]);
   if (word.length < MIN_INFLECTED_LENGTH) return forms;
-  for (const suffix of SUFFIXES) forms.add(word + suffix);
-  const last = word.at(-1);
+  const last = word.at(-1)!;
   const beforeLast = word.at(-2);
-  if (last === 'e') {
-    const stem = word.slice(0, -1);
-    for (const suffix of ['ed', 'ing', 'er', 'ers']) forms.add(stem + suffix);
-  }
+  const add = (...suffixed: string[]) => suffixed.forEach((f) => forms.add(f));
   if (last === 'y' && isConsonant(beforeLast)) {
     const stem = word.slice(0, -1);
-    for (const suffix of ['ies', 'ied', 'ier', 'iers']) forms.add(stem + suffix);
+    add(`${stem}ies`, `${stem}ied`, `${word}ing`);
+    return forms;
   }
-  if (isConsonant(last) && !'wxy'.includes(last!) && beforeLast !== undefined && VOWELS.includes(beforeLast)) {
-    for (const suffix of ['ed', 'ing', 'er', 'ers']) forms.add(word + last + suffix);
+  add(`${word}s`);
+  if (TAKES_ES.test(word)) add(`${word}es`);
+  if (last === 'e') {
+    const stem = word.slice(0, -1);
+    add(`${stem}ed`, `${stem}ing`);
+    // agree → agreeing, dye → dyeing, hoe → hoeing keep their e
+    if ('eoy'.includes(beforeLast ?? '')) add(`${word}ing`);
+    return forms;
+  }
+  add(`${word}ed`, `${word}ing`);
+  if (isConsonant(last) && !'wxy'.includes(last) && beforeLast !== undefined && VOWELS.includes(beforeLast)) {
+    add(`${word}${last}ed`, `${word}${last}ing`);
   }
   return forms;
 }
@@ -51,12 +63,8 @@ function candidateBases(token: string): string[] {
   strip('es', '');
   strip('ed', '', 'e');
   strip('ing', '', 'e');
-  strip('er', '', 'e');
-  strip('ers', '', 'e');
   strip('ies', 'y');
   strip('ied', 'y');
-  strip('ier', 'y');
-  strip('iers', 'y');
   return out;
 }
 

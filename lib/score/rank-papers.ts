@@ -20,6 +20,18 @@ export type RankRules = Pick<Profile, 'keywords' | 'exclude' | 'authors' | 'min_
   categoryBoost?: Record<string, number>;
 };
 
+/** What a ranking left out, so a feed can say how much it is not showing. */
+export type RankTally = {
+  /** Papers an exclude term removed. */
+  excluded: number;
+  /** Papers that scored below `min_score`. */
+  belowMinScore: number;
+  /** Papers that passed both; those beyond `limit` of them were cut. */
+  passed: number;
+};
+
+export const emptyTally = (): RankTally => ({ excluded: 0, belowMinScore: 0, passed: 0 });
+
 /** Points for a keyword found in the title or the abstract (the seed's +1). */
 export const KEYWORD_POINTS = 1;
 /** Extra points when that keyword is in the title (the seed's +0.5). */
@@ -60,7 +72,8 @@ export function compileRules(rules: RankRules): CompiledRules {
     authors: uniqueBy(distinct(rules.authors).map(compileAuthor)),
     boosts: Object.entries(rules.categoryBoost ?? {}).filter(([, points]) => points !== 0),
     minScore: rules.min_score,
-    limit: rules.limit,
+    // Unset keeps every paper: how many a feed shows is the caller's policy (lib/select).
+    limit: rules.limit ?? Number.POSITIVE_INFINITY,
   };
 }
 
@@ -101,18 +114,22 @@ export function explainPaper(rules: CompiledRules, paper: Paper): ScoredPaper | 
   return score < 0 ? null : { paper, score, matches };
 }
 
-/** Feed order: score, then announcement day (newest first), then id. Negative when `a` ranks first. */
+/**
+ * Feed order: score, then announcement day (newest first), then id descending (within a day, the
+ * higher arXiv number was submitted later). Negative when `a` ranks first.
+ */
 export function compareRanked(aScore: number, a: Paper, bScore: number, b: Paper): number {
   if (aScore !== bScore) return bScore - aScore;
   if (a.announced !== b.announced) return a.announced < b.announced ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /**
  * Ranks with precompiled rules. Keeps the best `limit` in a bounded heap (no sort of the whole
  * window, no allocation per rejected paper) and builds explanations only for those kept.
+ * With `tally`, counts what was left out on the way.
  */
-export function rankWith(compiled: CompiledRules, papers: readonly Paper[]): ScoredPaper[] {
+export function rankWith(compiled: CompiledRules, papers: readonly Paper[], tally?: RankTally): ScoredPaper[] {
   const rules = compiled.generation === vocabularyGeneration() ? compiled : compileRules(compiled.source);
   const heapPapers: Paper[] = [];
   const heapScores: number[] = [];
@@ -137,7 +154,11 @@ export function rankWith(compiled: CompiledRules, papers: readonly Paper[]): Sco
   const limit = rules.limit;
   for (const paper of papers) {
     const score = scorePaper(rules, paper);
-    if (score < 0 || score < rules.minScore) continue;
+    if (score < 0 || score < rules.minScore) {
+      if (tally) tally[score < 0 ? 'excluded' : 'belowMinScore']++;
+      continue;
+    }
+    if (tally) tally.passed++;
     if (heapPapers.length < limit) {
       heapPapers.push(paper);
       heapScores.push(score);
@@ -159,6 +180,6 @@ export function rankWith(compiled: CompiledRules, papers: readonly Paper[]): Sco
 }
 
 /** Scores, drops excluded and below-threshold papers, orders by score then date then id, keeps `limit`. */
-export function rankPapers(papers: Paper[], rules: RankRules): ScoredPaper[] {
-  return rankWith(compileRules(rules), papers);
+export function rankPapers(papers: Paper[], rules: RankRules, tally?: RankTally): ScoredPaper[] {
+  return rankWith(compileRules(rules), papers, tally);
 }

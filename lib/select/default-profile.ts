@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import seed from '../../config/default-profile.json';
-import { EnvError, getEnv, type Env } from '../env';
+import { EnvError, type Env } from '../env';
 import { ProfileSchema, type Profile, type ProfileInput } from '../model/profile';
 
 /** The file's shape: any subset of a profile; values are validated by ProfileSchema after merging. */
@@ -71,8 +71,8 @@ export function buildDefaultProfile(env: Env, source: Record<string, string | un
 
 const cache = new WeakMap<Env, Profile>();
 
-/** The default profile for the process env, built once per parsed env (tests reset with resetEnvCache). */
-export function getDefaultProfile(env: Env = getEnv()): Profile {
+/** The default profile of a parsed env, built once per env object (getEnv caches one per process). */
+export function getDefaultProfile(env: Env): Profile {
   let profile = cache.get(env);
   if (!profile) {
     profile = buildDefaultProfile(env);

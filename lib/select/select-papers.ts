@@ -7,20 +7,28 @@ import type { Env } from '../env';
 import type { Day } from '../model/paper';
 import type { Profile } from '../model/profile';
 import type { StoredSummary } from '../model/summary';
-import { rankPapers, type ScoredPaper } from '../score/rank-papers';
+import { emptyTally, rankPapers, type ScoredPaper } from '../score/rank-papers';
 import { summaryRef, type Manifest, type Store, type WindowRead } from '../store/store';
 import { summaryScope } from '../summarize/summary-scope';
-import { candidatePapers } from './candidate-papers';
+import { candidatePapers, type Candidate } from './candidate-papers';
 import { sourcesFor } from './category-sources';
+import { feedLimit, type LimitSource } from './feed-limit';
 import { findNotIngested, type NotIngested } from './not-ingested';
 
-export type SelectedPaper = ScoredPaper & { summary: StoredSummary | null };
+/** A ranked paper at its newest version (`update` says when that is not the announced one), with its summary. */
+export type SelectedPaper = ScoredPaper & Pick<Candidate, 'update'> & { summary: StoredSummary | null };
+
+/** What `min_score` and the limit kept out of a selection (exclude terms are the reader's own choice, not counted). */
+export type LeftOut = { belowMinScore: number; pastLimit: number; limit: number; limitSource: LimitSource };
+
+export type WindowSelection = { items: SelectedPaper[]; leftOut: LeftOut };
 
 export type Selection = {
   profile: Profile;
   /** Announcement days read, newest first. */
   days: Day[];
   items: SelectedPaper[];
+  leftOut: LeftOut;
   /** Requested categories with nothing stored yet. */
   notIngested: NotIngested[];
   /** ISO time the content last changed (newest store commit or summary; the clock for an empty store). */
@@ -29,7 +37,7 @@ export type Selection = {
   summariesOff: boolean;
 };
 
-type ScopeEnv = Pick<Env, 'SUMMARY_LANGUAGE' | 'SUMMARY_MODEL'>;
+type ScopeEnv = Pick<Env, 'SUMMARY_LANGUAGE' | 'SUMMARY_MODEL' | 'OPENAI_BASE_URL'>;
 export type SelectEnv = ScopeEnv & Pick<Env, 'ARXIV_CATEGORIES' | 'OPENAI_API_KEY'>;
 
 export type SelectPapersOptions = {
@@ -49,18 +57,28 @@ export const profileLanguage = (profile: Profile, env: Pick<Env, 'SUMMARY_LANGUA
 /** What a profile's selection reads: its sources and days, and the summaries of its language and model. */
 export function windowRequest(profile: Profile, env: ScopeEnv) {
   const language = profileLanguage(profile, env);
-  return { language, sources: sourcesFor(profile.categories), days: profile.days, summaryScope: summaryScope(language, env.SUMMARY_MODEL) };
+  return { language, sources: sourcesFor(profile.categories), days: profile.days, summaryScope: summaryScope(language, env) };
 }
 
-/** The profile's papers of a window, ranked, each with the window's summary of it (or null). */
-export function rankWindow(window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile): SelectedPaper[] {
-  return rankPapers(candidatePapers(window, profile), profile).map(({ paper, score, matches }) => ({
+/** The profile's papers of a window, ranked and limited, each with the window's summary of its shown version, and what was left out. */
+export function selectWindow(window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile): WindowSelection {
+  const candidates = candidatePapers(window, profile);
+  const updates = new Map(candidates.map((c) => [c.paper.id, c.update]));
+  const { limit, source } = feedLimit(profile);
+  const tally = emptyTally();
+  const ranked = rankPapers(candidates.map((c) => c.paper), { ...profile, limit }, tally);
+  const items = ranked.map(({ paper, score, matches }) => ({
     paper,
     score,
     matches,
+    update: updates.get(paper.id) ?? null,
     summary: window.summaries.get(summaryRef(paper.id, paper.version)) ?? null,
   }));
+  return { items, leftOut: { belowMinScore: tally.belowMinScore, pastLimit: tally.passed - items.length, limit, limitSource: source } };
 }
+
+/** The profile's papers of a window, as its feed shows them (the summarizer wants exactly these). */
+export const rankWindow = (window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile): SelectedPaper[] => selectWindow(window, profile).items;
 
 /** Newest of the store commit and the items' summaries, so a new summary moves Last-Modified. */
 function lastChange(manifest: Manifest, items: SelectedPaper[], now: Date): string {
@@ -76,6 +94,6 @@ export async function selectPapers(store: SelectStore, profile: Profile, options
   const { sources, days, summaryScope: scope } = windowRequest(profile, env);
   const window = await store.readWindow({ sources, days, summaryScope: scope, manifest: options.manifest });
   const notIngested = await findNotIngested(store, window.manifest, profile, env, options.registerMissing ?? true, now);
-  const items = rankWindow(window, profile);
-  return { profile, days: window.days, items, notIngested, updated: lastChange(window.manifest, items, now), summariesOff: !env.OPENAI_API_KEY };
+  const { items, leftOut } = selectWindow(window, profile);
+  return { profile, days: window.days, items, leftOut, notIngested, updated: lastChange(window.manifest, items, now), summariesOff: !env.OPENAI_API_KEY };
 }

@@ -1,8 +1,8 @@
 /**
- * The few key-value primitives every storage backend provides. All store logic (lib/store/store.ts)
- * is written once against this; each backend is one file that `satisfies KvDriver` and passes the
- * shared contract suite (tests/store/contract.ts). Values are strings: the store layer owns JSON.
- * Every method throws StoreUnavailableError when the backend cannot be reached.
+ * The few key-value primitives every storage backend provides. All store logic (the Store,
+ * lib/store/store.ts) is written once against this; each backend's driver `satisfies KvDriver` and
+ * passes the shared contract suite (tests/store/contract.ts). Values are strings: the store layer
+ * owns JSON. Every method throws StoreUnavailableError when the backend cannot be reached.
  */
 export type SetOptions = {
   /** Expire the key after this many seconds (may be fractional; backends round up to milliseconds). */

@@ -22,18 +22,14 @@
 import { createClient } from '@vercel/kv';
 import { StoreUnavailableError } from '../errors';
 import type { KvDriver, SetOptions } from './driver';
+import { DEL_IF_EQUALS_LUA, INCR_WITH_TTL_LUA, ttlMs } from './redis-scripts';
 
 /** Extra attempts after a network error. @default 2 */
 export const KV_RETRIES = 2;
 /** @default 8000 */
 export const KV_REQUEST_TIMEOUT_MS = 8_000;
 
-const DEL_IF_EQUALS_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-const INCR_WITH_TTL_LUA = `local n = redis.call('INCR', KEYS[1]) if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
-
 type Client = ReturnType<typeof createClient>;
-
-const ttlMs = (ttlSeconds: number) => Math.max(1, Math.ceil(ttlSeconds * 1000));
 
 /** The REST origin only (the token is a header, never part of the URL we log). */
 export function describeKvUrl(url: string): string {

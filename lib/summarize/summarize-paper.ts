@@ -5,6 +5,7 @@
  */
 import type { Day } from '../model/paper';
 import type { StoredSummary } from '../model/summary';
+import { summaryLockName } from '../store/keys';
 import type { Store } from '../store/store';
 import { classifyLlmError, ProviderPausedError } from './llm-retry';
 import { requestSummary, type RequestSummaryOptions } from './request-summary';
@@ -41,8 +42,6 @@ export type PaperContext = {
   serialize: <T>(write: () => Promise<T>) => Promise<T>;
   request: Omit<RequestSummaryOptions, 'model' | 'language'>;
 };
-
-export const summaryLockName = (item: WantedSummary) => `summary:${item.key}`;
 
 async function indexDays(ctx: PaperContext, summary: StoredSummary, days: Day[], scope: string): Promise<void> {
   for (const day of days) await ctx.serialize(() => ctx.store.putSummary(summary, day, scope));
@@ -89,14 +88,14 @@ export async function summarizePaper(ctx: PaperContext, item: WantedSummary): Pr
   if (!room.ok) return { kind: 'skipped', reason: room.reason };
   let spent: number | null = null;
   try {
-    const token = await ctx.store.acquireLock(summaryLockName(item), ctx.lockTtlSeconds);
+    const token = await ctx.store.acquireLock(summaryLockName(item.key), ctx.lockTtlSeconds);
     if (!token) return { kind: 'busy' };
     try {
       const stored = await ctx.store.getSummary(paper.id, paper.version, scope);
       if (stored) return await reuse(ctx, item, stored);
       return await callAndStore(ctx, item, (tokens) => (spent = tokens));
     } finally {
-      await ctx.store.releaseLock(summaryLockName(item), token);
+      await ctx.store.releaseLock(summaryLockName(item.key), token);
     }
   } finally {
     room.release(spent);

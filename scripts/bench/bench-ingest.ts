@@ -31,7 +31,7 @@ export async function benchFillIngest(backend: BenchBackend, arxiv: FakeArxiv, d
       what: `end-to-end ingest of one busy day, ${backend.name} (${fmt(median(runs.map((r) => r.papers)))} items, 4 categories)`,
       value: ms(t),
       ratio: { value: t / bare, against: `÷ bare parse of the same ${mb(days[0]!.xml.length)} ${ms(bare)}`, digits: 1 },
-      note: `median of ${runs.length} daily runs (${runs.map((r) => fmt(r.ms)).join(', ')} ms): HTTP fetch, validate, parse, normalize, paper index lookup, bucket commit, manifest switch.`,
+      note: `median of ${runs.length} daily runs (${runs.map((r) => fmt(r.ms)).join(', ')} ms): HTTP fetch, validate, parse, normalize, paper versions lookup, bucket commit, manifest switch.`,
     }),
   ];
 }

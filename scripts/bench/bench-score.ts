@@ -5,6 +5,7 @@
  * Also the budget for one request: select + score 5,000 + render 100 items (RSS), no I/O.
  */
 import { performance } from 'node:perf_hooks';
+import { getEnv } from '../../lib/env';
 import { renderFeed } from '../../lib/feed/render-feed';
 import { selectFeed } from '../../lib/feed/select-feed';
 import type { Paper } from '../../lib/model/paper';
@@ -90,7 +91,7 @@ async function oneRequestFigure(papers: Paper[]): Promise<Figure> {
   const profile = ProfileSchema.parse({ categories: BUSY_SOURCES, keywords: FEED_QUERY_KEYWORDS.map((k) => k.replace(/"/g, '')), days: 7, limit: 100, types: ['new', 'cross', 'replace'] });
   let items = 0;
   const once = async () => {
-    const doc = await selectFeed(store, profile, { now: new Date('2025-11-20T12:00:00Z') });
+    const doc = await selectFeed(store, profile, { env: getEnv(), now: new Date('2025-11-20T12:00:00Z') });
     items = doc.items.length;
     renderFeed(doc, 'rss');
   };

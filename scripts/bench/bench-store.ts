@@ -89,7 +89,7 @@ async function windowSize(store: Pick<Store, 'readWindow'>, env: Env, url: strin
 /** Where the time of one request goes (each part a median of its own runs). */
 async function breakdown(store: Parameters<typeof selectFeed>[0] & { readWindow: Store['readWindow'] }, env: Env, url: string) {
   const { profile } = parseFeedQuery(new URL(url), getDefaultProfile(env));
-  const scope = summaryScope(profile.language ?? env.SUMMARY_LANGUAGE, env.SUMMARY_MODEL);
+  const scope = summaryScope(profile.language ?? env.SUMMARY_LANGUAGE, env);
   const read = median(await timeRuns(() => store.readWindow({ sources: sourcesFor(profile.categories), days: profile.days, summaryScope: scope }), 7, 1));
   const select = median(await timeRuns(() => selectFeed(store, profile, { env }), 7, 1));
   const doc = await selectFeed(store, profile, { env });

@@ -1,7 +1,8 @@
 /**
  * A local arXiv stand-in on 127.0.0.1 for tests (ingest, feed on-demand fetch, reliability):
  *   GET /rss/<cat>+<cat>…   → the RSS body you give it (a string, or a function of the categories)
- *   GET /api/query?…        → the API body you give it (a string, or a function of the query)
+ *   GET /api/query?…        → the API body you give it (a string, or a function of the query), with
+ *                             only the entries arXiv would send for the query (filterApiEntries)
  * It records every request (kind, path, time, User-Agent, categories) and fails on demand, either
  * for the next N requests (`queue`) or for all of them (`always`): 5xx with Retry-After, slow
  * answers (client timeouts), garbage HTML, truncated bodies, arXiv's error feed or API error entry.
@@ -88,6 +89,28 @@ export function filterRssItems(xml: string, categories: string[]): string {
   return `${head}${kept.join('\n    ')}\n  </channel>\n</rss>\n`;
 }
 
+/** `YYYYMMDDHHMM` in UTC, the API's `submittedDate` format → epoch ms. */
+const apiMinuteMs = (t: string) => Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12));
+
+/**
+ * Like the API: only entries submitted (`<published>`) within the query's `submittedDate:[from TO
+ * to]` (both minutes included), and at most `max_results` of them. A body is one page: it is not
+ * offset by `start` (give a function of the query for later pages) and its totalResults is kept.
+ */
+export function filterApiEntries(xml: string, query: URLSearchParams): string {
+  const window = query.get('search_query')?.match(/submittedDate:\[(\d{12}) TO (\d{12})\]/);
+  const max = Number(query.get('max_results') ?? Infinity);
+  const inWindow = (published: number) =>
+    !window || Number.isNaN(published) || (published >= apiMinuteMs(window[1]!) && published < apiMinuteMs(window[2]!) + 60_000);
+  let kept = 0;
+  return xml.replace(/<entry>[\s\S]*?<\/entry>\s*/g, (entry) => {
+    const published = Date.parse(entry.match(/<published>([^<]+)<\/published>/)?.[1] ?? '');
+    if (!inWindow(published) || kept >= max) return '';
+    kept++;
+    return entry;
+  });
+}
+
 export type FakeArxiv = Awaited<ReturnType<typeof startFakeArxiv>>;
 
 export async function startFakeArxiv(options: FakeArxivOptions = {}) {
@@ -101,6 +124,8 @@ export async function startFakeArxiv(options: FakeArxivOptions = {}) {
     if (typeof body === 'string') return body;
     return kind === 'rss' ? (body as (c: string[]) => string)(r.categories) : (body as (q: URLSearchParams) => string)(r.query);
   };
+  const answerBody = (kind: FakeKind, r: RecordedArxivRequest) =>
+    kind === 'api' ? filterApiEntries(configuredBody(kind, r), r.query) : configuredBody(kind, r);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -121,7 +146,7 @@ export async function startFakeArxiv(options: FakeArxivOptions = {}) {
     const scripted = queued[kind].shift() ?? persistent[kind] ?? {};
     if (scripted.delayMs) await new Promise((r) => setTimeout(r, scripted.delayMs));
     if (res.destroyed) return;
-    let body = scripted.body ?? configuredBody(kind, record);
+    let body = scripted.body ?? answerBody(kind, record);
     if (scripted.truncate) body = body.slice(0, Math.floor(body.length / 2));
     const type = kind === 'api' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8';
     res.writeHead(scripted.status ?? 200, { 'content-type': type, ...scripted.headers }).end(body);

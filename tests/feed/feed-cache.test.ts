@@ -74,7 +74,7 @@ describe('serveFeed process cache', () => {
     await w.store.putSummary(
       { paperId: '2512.00002', version: 1, language: 'en', model: 'm', promptVersion: 'p1', content: null, text: 'A cached summary.', createdAt: '2025-12-08T07:00:00Z', tokens: 10 },
       '2025-12-08',
-      summaryScope('en', 'm'),
+      summaryScope('en', { SUMMARY_MODEL: 'm' }),
     );
     const afterSummary = await w.get();
     expect(afterSummary.calls).toEqual(['mget', 'mget']);

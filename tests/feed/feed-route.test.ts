@@ -164,7 +164,7 @@ describe('GET /api/feed conditional requests and summaries', () => {
     const etag = before.headers.get('etag')!;
     const paper = referencePapers.find((p) => p.id === '2512.15176')!;
     const store = await getStore();
-    await store.putSummary(summaryFor(paper, 'Drafts with diffusion & verifies <fast>.'), paper.announced, summaryScope('en', 'gpt-4o-mini'));
+    await store.putSummary(summaryFor(paper, 'Drafts with diffusion & verifies <fast>.'), paper.announced, summaryScope('en', { SUMMARY_MODEL: 'gpt-4o-mini' }));
 
     const after = await get('cats=cs.LG&days=3&format=json', { 'if-none-match': etag });
     expect(after.status).toBe(200);
@@ -179,8 +179,8 @@ describe('GET /api/feed conditional requests and summaries', () => {
   it('does not show a summary of another language or version', async () => {
     const paper = referencePapers.find((p) => p.id === '2512.15306')!;
     const store = await getStore();
-    await store.putSummary(summaryFor({ id: paper.id, version: 9 }, 'wrong version'), paper.announced, summaryScope('en', 'gpt-4o-mini'));
-    await store.putSummary(summaryFor(paper, 'resumen'), paper.announced, summaryScope('es', 'gpt-4o-mini'));
+    await store.putSummary(summaryFor({ id: paper.id, version: 9 }, 'wrong version'), paper.announced, summaryScope('en', { SUMMARY_MODEL: 'gpt-4o-mini' }));
+    await store.putSummary(summaryFor(paper, 'resumen'), paper.announced, summaryScope('es', { SUMMARY_MODEL: 'gpt-4o-mini' }));
     const en = await jsonItems('cats=cs.DC&days=3');
     expect(JSON.stringify(en)).not.toMatch(/wrong version|resumen/);
     const es = await jsonItems('cats=cs.DC&days=3&language=es');

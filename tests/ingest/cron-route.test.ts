@@ -4,10 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scrubEnv } from '../helpers/temp-env';
 import { GET, maxDuration } from '../../app/api/cron/ingest/route';
+import { GET as getHealth } from '../../app/api/health/route';
 import { resetEnvCache } from '../../lib/env';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import { fixture } from '../arxiv/fixtures';
 import { failures, startFakeArxiv, type FakeArxiv } from '../../scripts/support/fake-arxiv';
+import { dropAnnounceType } from './ingest-context';
 
 const SECRET = 'cron-test-secret';
 const ENV_KEYS = ['DATA_DIR', 'CRON_SECRET', 'ARXIV_RSS_URL', 'ARXIV_API_URL', 'ARXIV_CATEGORIES', 'ARXIV_MIN_INTERVAL_MS', 'ARXIV_TIMEOUT_MS', 'STORE_PREFIX', 'REDIS_URL', 'KV_REST_API_URL', 'KV_REST_API_TOKEN'];
@@ -81,5 +83,16 @@ describe('GET /api/cron/ingest', () => {
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ state: 'failed', error: expect.stringMatching(/^arXiv feed error/), counts: { fetched: 0 } });
     expect(await (await getStore()).getStatus('ingest')).toMatchObject({ state: 'failed', bodyStart: expect.stringMatching(/^<\?xml/) });
+  });
+
+  it('answers 502 when arXiv renamed a field and no item can be read, with the reason and first bytes in /api/health', async () => {
+    fake.setRss(dropAnnounceType(fixture('rss-2025-12-05-cs.xml')));
+    const res = await call(`Bearer ${SECRET}`);
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ state: 'failed', error: expect.stringMatching(/10 of 10 items are unreadable/) });
+    expect((await (await getStore()).readManifest()).days).toEqual({});
+    const health = await (await getHealth()).json();
+    expect(health.ingest).toMatchObject({ state: 'failed', error: expect.stringMatching(/10 of 10 items are unreadable/), bodyStart: expect.stringMatching(/^<\?xml version='1.0'/) });
+    expect(health.problems.join(' ')).toMatch(/last ingest failed: arXiv's answer could not be read/);
   });
 });

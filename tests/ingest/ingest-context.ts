@@ -41,3 +41,15 @@ export type IngestContext = Awaited<ReturnType<typeof createIngestContext>>;
 
 /** Gaps between consecutive request arrivals, in ms. */
 export const gapsMs = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
+
+/**
+ * arXiv renaming a field: items (those whose guid has one of `ids`, or all) lose their announce type,
+ * both the `arxiv:announce_type` element and the `Announce Type:` prefix of the description.
+ */
+export function dropAnnounceType(xml: string, ids?: string[]): string {
+  return xml.replace(/<item>[\s\S]*?<\/item>/g, (item) => {
+    const guid = item.match(/<guid[^>]*>([^<]*)<\/guid>/)?.[1] ?? '';
+    if (ids && !ids.some((id) => guid.includes(id))) return item;
+    return item.replace(/<arxiv:announce_type>[^<]*<\/arxiv:announce_type>\s*/, '').replace(/ Announce Type: [a-z-]+ ?/, '');
+  });
+}

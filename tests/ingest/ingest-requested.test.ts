@@ -3,6 +3,7 @@ import { chooseSources, REQUESTED_CATEGORY_DAYS } from '../../lib/jobs/ingest/ch
 import { ingestRequestedCategories } from '../../lib/jobs/ingest/ingest-requested';
 import { fixture } from '../arxiv/fixtures';
 import { createIngestContext, NOW, type IngestContext } from './ingest-context';
+import { readDay } from '../helpers/read-day';
 
 let ctx: IngestContext;
 afterEach(async () => ctx?.cleanup());
@@ -17,7 +18,7 @@ describe('ingestRequestedCategories: a category a reader asked for is fetched on
     expect(result?.state).toBe('ok');
     const rss = ctx.fake.requestsOf('rss');
     expect(rss.at(-1)!.categories).toEqual(['cs.LG']);
-    const day = await ctx.store.readDay('2025-12-05');
+    const day = await readDay(ctx.store, '2025-12-05');
     expect(Object.keys(day).sort()).toEqual(['cs.AI', 'cs.CL', 'cs.LG']);
     expect(day['cs.LG']!.length).toBeGreaterThan(0);
 

@@ -30,7 +30,7 @@ export async function seedStore(store: Store, ingest: Partial<RunStatus> = {}): 
   const days = Object.keys(seed.days).sort();
   for (const day of days) await store.commitDay(day, bucketsOf(seed.days[day]!), new Date(`${day}T06:00:00Z`));
   const newest = days.at(-1)!;
-  await store.putSummary(seed.summary, newest, summaryScope('en', 'gpt-4o-mini'));
+  await store.putSummary(seed.summary, newest, summaryScope('en', { SUMMARY_MODEL: 'gpt-4o-mini' }));
   await store.putStatus({
     kind: 'ingest',
     state: 'ok',

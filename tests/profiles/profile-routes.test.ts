@@ -14,9 +14,14 @@ import { storeSeedDay, useProfileEnv } from './profile-env';
 
 const ORIGIN = 'http://localhost:3000';
 let ip = 0;
-/** Each test posts from its own address so the rate limit only bites where a test wants it. */
+/**
+ * Each test posts from its own address so the rate limit only bites where a test wants it: the
+ * server runs behind one trusted proxy (TRUST_PROXY=1), which appends the address it saw to
+ * whatever the client wrote.
+ */
+const BEHIND_ONE_PROXY = { TRUST_PROXY: '1' };
 const post = (body: unknown, address = `10.0.0.${++ip}`) =>
-  POST(new Request(`${ORIGIN}/api/profiles`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-forwarded-for': `${address}, 172.16.0.1` } }));
+  POST(new Request(`${ORIGIN}/api/profiles`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.66, ${address}` } }));
 const ctx = (token: string) => ({ params: Promise.resolve({ token }) });
 const get = (token: string) => GET(new Request(`${ORIGIN}/api/profiles/${token}`), ctx(token));
 const put = (token: string, body: unknown) =>
@@ -27,7 +32,7 @@ const feed = (token: string, qs = '') => FEED(new Request(`${ORIGIN}/api/feed/${
 const PROFILE = { categories: ['cs.LG', 'cs.CL'], keywords: ['RLHF', 'quantization', '"kv cache"'], exclude: ['survey'], min_score: 1, limit: 10 };
 
 beforeAll(async () => {
-  await useProfileEnv();
+  await useProfileEnv(BEHIND_ONE_PROXY);
   await storeSeedDay();
 });
 
@@ -94,10 +99,10 @@ describe('profile lifecycle', () => {
   });
 
   it('builds URLs on PUBLIC_BASE_URL when set', async () => {
-    await useProfileEnv({ PUBLIC_BASE_URL: 'https://feeds.example.org' });
+    await useProfileEnv({ ...BEHIND_ONE_PROXY, PUBLIC_BASE_URL: 'https://feeds.example.org' });
     const { token, urls } = await (await post(PROFILE)).json();
     expect(urls.rss).toBe(`https://feeds.example.org/api/feed/${token}?format=rss`);
-    await useProfileEnv();
+    await useProfileEnv(BEHIND_ONE_PROXY);
     await storeSeedDay();
   });
 });

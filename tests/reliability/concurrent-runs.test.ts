@@ -22,6 +22,7 @@ import { callRoute } from './helpers/call-route';
 import { failingDriver } from './helpers/failing-driver';
 import { syntheticDay } from './helpers/synthetic-papers';
 import { tempDir, useTempEnv } from '../helpers/temp-env';
+import { readDay } from '../helpers/read-day';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/arxiv');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -78,7 +79,7 @@ describe('two ingests at once', () => {
     expect(results.map((r) => r.state).sort()).toEqual(['ok', 'stale']);
     const manifest = await instance().readManifest();
     expect(manifest.revision).toBe(1);
-    const stored = Object.values(await instance().readDay('2025-12-05')).flat();
+    const stored = Object.values(await readDay(instance(), '2025-12-05')).flat();
     expect(stored.length).toBe(Object.values(manifest.days['2025-12-05']!).reduce((n, r) => n + r.count, 0));
   }, 30_000);
 });
@@ -130,7 +131,7 @@ describe('a store that goes down in the middle of an ingest', () => {
       const env = getEnv({ DATA_DIR: dir, ...ingestEnv() });
       const healthy = new Store(createEmbeddedDriver(dir), 'io:');
       await healthy.commitDay(OLD_DAY, syntheticDay(OLD_DAY, 5));
-      const oldIds = Object.values(await healthy.readDay(OLD_DAY)).flat().map((p) => p.id).sort();
+      const oldIds = Object.values(await readDay(healthy, OLD_DAY)).flat().map((p) => p.id).sort();
 
       const driver = failingDriver(createEmbeddedDriver(dir), writes);
       let threw = false;
@@ -141,18 +142,18 @@ describe('a store that goes down in the middle of an ingest', () => {
         threw = true;
       }
       driver.heal();
-      expect(Object.values(await healthy.readDay(OLD_DAY)).flat().map((p) => p.id).sort()).toEqual(oldIds);
+      expect(Object.values(await readDay(healthy, OLD_DAY)).flat().map((p) => p.id).sort()).toEqual(oldIds);
       const manifest = await healthy.readManifest();
       const day = manifest.days['2025-12-05'];
       if (!day) absent++;
       else {
         complete++;
-        const buckets = await healthy.readDay('2025-12-05');
+        const buckets = await readDay(healthy, '2025-12-05');
         for (const [source, ref] of Object.entries(day)) expect(buckets[source]?.length, source).toBe(ref.count);
       }
       if (!threw) break; // the outage came after the run's last write
       // The lock of the interrupted run expires (TTL); the next run then stores the day.
-      await healthy.driver.del([`io:${K.lockKey('ingest')}`]);
+      await healthy.driver.del([`io:${K.lockKey(K.INGEST_LOCK)}`]);
       const again = await runIngest({ store: healthy, env }, { now: new Date(), deadline: Date.now() + 10_000, backfill: false });
       expect(['ok', 'stale']).toContain(again.state);
       expect((await healthy.readManifest()).days['2025-12-05']).toBeDefined();

@@ -16,6 +16,7 @@ import { ManifestSchema, Store } from '../../lib/store/store';
 import * as K from '../../lib/store/keys';
 import { syntheticDay } from './helpers/synthetic-papers';
 import { tempDir } from '../helpers/temp-env';
+import { readDay } from '../helpers/read-day';
 
 const KILLS = 20;
 const SEED = 0x5eed7;
@@ -91,7 +92,7 @@ async function checkConsistent(dataDir: string, confirmed: Map<string, number>) 
   // Nothing confirmed is lost: each confirmed day still has (at least) the papers of that commit.
   const store = new Store(driver, PREFIX);
   for (const [day, perSource] of confirmed) {
-    const stored = await store.readDay(day);
+    const stored = await readDay(store, day);
     const expected = syntheticDay(day, perSource);
     for (const [source, papers] of Object.entries(expected)) {
       const ids = new Set((stored[source] ?? []).map((p: Paper) => p.id));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/model/paper';
 import { wordBases, wordForms } from '../../lib/score/inflect-word';
-import { AUTHOR_POINTS, compareRanked, compileRules, explainPaper, rankPapers, rankWith, scorePaper } from '../../lib/score/rank-papers';
+import { AUTHOR_POINTS, compareRanked, compileRules, emptyTally, explainPaper, rankPapers, rankWith, scorePaper } from '../../lib/score/rank-papers';
 import { paper, rules } from './score-helpers';
 
 const rlhfSpec = paper(
@@ -70,7 +70,7 @@ describe('score and explanation', () => {
 describe('ranking', () => {
   const day = (d: string, title: string, id: string): Paper => paper(title, '', { announced: d, id });
 
-  it('orders by score, then newest announcement day, then id; keeps limit; applies min_score', () => {
+  it('orders by score, then newest announcement day, then id descending; keeps limit; applies min_score', () => {
     const papers = [
       day('2025-12-05', 'LLM', '2512.00003'),
       day('2025-12-11', 'LLM', '2512.00002'),
@@ -79,10 +79,19 @@ describe('ranking', () => {
       day('2025-12-18', 'nothing here', '2512.00010'),
     ];
     const r = rules({ keywords: ['LLM', 'training'] });
-    expect(rankPapers(papers, r).map((s) => s.paper.id)).toEqual(['2512.00009', '2512.00001', '2512.00002', '2512.00003', '2512.00010']);
-    expect(rankPapers(papers, { ...r, limit: 2 }).map((s) => s.paper.id)).toEqual(['2512.00009', '2512.00001']);
+    expect(rankPapers(papers, r).map((s) => s.paper.id)).toEqual(['2512.00009', '2512.00002', '2512.00001', '2512.00003', '2512.00010']);
+    expect(rankPapers(papers, { ...r, limit: 2 }).map((s) => s.paper.id)).toEqual(['2512.00009', '2512.00002']);
     expect(rankPapers(papers, { ...r, min_score: 1.5 }).map((s) => s.score)).toEqual([3, 1.5, 1.5, 1.5]);
     expect(rankPapers(papers, { ...r, min_score: 2 }).map((s) => s.paper.id)).toEqual(['2512.00009']);
+  });
+
+  it('keeps every paper when limit is unset, and tallies what exclude, min_score and limit left out', () => {
+    const papers = ['LLM survey', 'LLM', 'LLM training', 'nothing', 'LLM again'].map((t, i) => paper(t, '', { id: `2512.0000${i}` }));
+    const r = rules({ keywords: ['LLM', 'training'], exclude: ['survey'], min_score: 1, limit: undefined });
+    expect(rankPapers(papers, r)).toHaveLength(3);
+    const tally = emptyTally();
+    expect(rankPapers(papers, { ...r, limit: 1 }, tally)).toHaveLength(1);
+    expect(tally).toEqual({ excluded: 1, belowMinScore: 1, passed: 3 });
   });
 
   it('the bounded heap gives exactly the first `limit` of a full sort (property)', () => {

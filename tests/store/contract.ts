@@ -11,6 +11,7 @@ import type { KvDriver } from '../../lib/store/driver';
 import { Store, summaryRef, type RunStatus } from '../../lib/store/store';
 import { countingDriver } from '../../scripts/support/counting-driver';
 import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
+import { readDay } from '../helpers/read-day';
 
 export type ContractTarget = {
   driver: KvDriver;
@@ -42,8 +43,9 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
     let driver: KvDriver;
     let p: string;
     let storeCount = 0;
-    /** A Store with a fresh sub-prefix: its own manifest, profiles, locks. */
-    const freshStore = (d: KvDriver = driver) => new Store(d, `${p}s${++storeCount}:`);
+    /** A fresh sub-prefix per Store: its own manifest, profiles, locks. */
+    const freshPrefix = () => `${p}s${++storeCount}:`;
+    const freshStore = (d: KvDriver = driver, prefix = freshPrefix()) => new Store(d, prefix);
 
     beforeAll(async () => {
       target = await makeTarget();
@@ -173,34 +175,35 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
         const none = await store.readWindow({ sources: ['math.CO'], days: 5 });
         expect(none.days).toEqual([]);
         expect(none.entries).toEqual([]);
-        expect(await store.readDay(days[0]!)).toEqual({ 'cs.AI': makeBucket(days[0]!, 'cs.AI', 4, 10) });
+        expect(await readDay(store, days[0]!)).toEqual({ 'cs.AI': makeBucket(days[0]!, 'cs.AI', 4, 10) });
       });
 
-      it('a re-ingest replaces the day (version update via the paper index); the superseded bucket stays readable', async () => {
-        const store = freshStore();
+      it('a re-ingest replaces the day (the new version recorded in the paper versions); the superseded bucket stays readable', async () => {
+        const prefix = freshPrefix();
+        const store = freshStore(driver, prefix);
         const day = days[0]!;
         const original = makeBucket(day, 'cs.LG', 3, 0);
         await store.commitDay(day, { 'cs.LG': original, 'cs.CL': makeBucket(day, 'cs.CL', 1, 50) });
-        await store.putPaperIndex(new Map(original.map((x) => [x.id, { version: 1, firstAnnounced: day }])));
+        await store.putPaperVersions(new Map(original.map((x) => [x.id, { version: 1, firstAnnounced: day }])));
         const before = await store.readManifest();
         const oldKey = before.days[day]!['cs.LG']!.key;
 
         // arXiv replaced paper 1 the same day: version 2, same first announcement.
-        const index = await store.getPaperIndex([original[1]!.id, 'unknown.00001']);
-        expect([...index.keys()]).toEqual([original[1]!.id]);
+        const versions = await store.getPaperVersions([original[1]!.id, 'unknown.00001']);
+        expect([...versions.keys()]).toEqual([original[1]!.id]);
         const replaced: Paper = { ...original[1]!, version: 2, announceType: 'replace', abstract: 'Revised abstract.' };
         await store.commitDay(day, { 'cs.LG': [original[0]!, replaced, original[2]!] });
-        await store.putPaperIndex(new Map([[replaced.id, { version: 2, firstAnnounced: index.get(replaced.id)!.firstAnnounced }]]));
+        await store.putPaperVersions(new Map([[replaced.id, { version: 2, firstAnnounced: versions.get(replaced.id)!.firstAnnounced }]]));
 
         const after = await store.readWindow({ sources: ['cs.LG', 'cs.CL'], days: 1 });
         expect(after.manifest.revision).toBe(before.revision + 1);
         expect(after.entries.filter((e) => e.id === replaced.id)).toEqual([replaced]);
         expect(after.entries.filter((e) => e.categories[0] === 'cs.CL')).toHaveLength(1); // untouched source kept
-        expect((await store.getPaperIndex([replaced.id])).get(replaced.id)).toEqual({ version: 2, firstAnnounced: day });
+        expect((await store.getPaperVersions([replaced.id])).get(replaced.id)).toEqual({ version: 2, firstAnnounced: day });
 
         // A reader still holding the previous manifest finds its bucket for a while.
         expect(after.manifest.days[day]!['cs.LG']!.key).not.toBe(oldKey);
-        const stale = await driver.get(`${(store as unknown as { prefix: string }).prefix}${oldKey}`);
+        const stale = await driver.get(`${prefix}${oldKey}`);
         expect(JSON.parse(stale!)).toEqual(original);
       });
 
@@ -239,8 +242,10 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
         await store.requestCategory('q-bio.NC', new Date('2025-11-20T00:00:00Z'));
         await store.requestCategory('math.CO');
         expect((await store.requestedCategories()).sort()).toEqual(['math.CO', 'q-bio.NC']);
-        await store.clearRequestedCategory('math.CO');
-        expect(await store.requestedCategories()).toEqual(['q-bio.NC']);
+        const since = new Date('2025-11-21T00:00:00Z');
+        expect(await store.requestedCategories(since)).toEqual(['math.CO']);
+        await store.requestCategory('q-bio.NC', new Date('2025-11-22T00:00:00Z')); // asked again: counts from then
+        expect((await store.requestedCategories(since)).sort()).toEqual(['math.CO', 'q-bio.NC']);
       });
 
       it('locks: one holder, released by its owner only, expiring after the TTL', async () => {

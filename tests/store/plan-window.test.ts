@@ -1,7 +1,8 @@
 // The memory bound of a feed read is decided from the manifest alone (no read needed to decide).
 import { describe, expect, it } from 'vitest';
 import { ESTIMATED_ENTRY_BYTES, MAX_WINDOW_BYTES } from '../../lib/store/keys';
-import { Store, type Manifest } from '../../lib/store/store';
+import { planWindow } from '../../lib/store/plan-window';
+import type { Manifest } from '../../lib/store/store';
 
 const manifest: Manifest = {
   revision: 3,
@@ -15,10 +16,10 @@ const manifest: Manifest = {
 };
 const days = ['2025-11-21', '2025-11-20', '2025-11-19'];
 
-describe('Store.planWindow', () => {
+describe('planWindow', () => {
   it('takes whole days, newest first, while they fit', () => {
-    expect(Store.planWindow(manifest, ['cs.LG', 'cs.CL'], days, 1_100)).toEqual({ keys: ['a', 'b', 'c'], days: days.slice(0, 2), truncated: true });
-    expect(Store.planWindow(manifest, ['cs.LG', 'cs.CL'], days, 1_100 + 2 * ESTIMATED_ENTRY_BYTES)).toEqual({
+    expect(planWindow(manifest, ['cs.LG', 'cs.CL'], days, 1_100)).toEqual({ keys: ['a', 'b', 'c'], days: days.slice(0, 2), truncated: true });
+    expect(planWindow(manifest, ['cs.LG', 'cs.CL'], days, 1_100 + 2 * ESTIMATED_ENTRY_BYTES)).toEqual({
       keys: ['a', 'b', 'c', 'd'],
       days,
       truncated: false,
@@ -26,8 +27,8 @@ describe('Store.planWindow', () => {
   });
 
   it('cuts the newest day bucket by bucket only when it alone is too big, never to nothing', () => {
-    expect(Store.planWindow(manifest, ['cs.LG', 'cs.CL'], days, 500)).toEqual({ keys: ['a'], days: [days[0]], truncated: true });
-    expect(Store.planWindow(manifest, ['cs.CL'], days, 1)).toEqual({ keys: ['b'], days: [days[0]], truncated: true });
+    expect(planWindow(manifest, ['cs.LG', 'cs.CL'], days, 500)).toEqual({ keys: ['a'], days: [days[0]], truncated: true });
+    expect(planWindow(manifest, ['cs.CL'], days, 1)).toEqual({ keys: ['b'], days: [days[0]], truncated: true });
   });
 
   it('defaults to a cap of a few MB', () => {

@@ -1,7 +1,7 @@
 /** The lazy drain after a feed request: bounded, cooled down, a no-op without a key or while a run holds the lock. */
 import { describe, expect, it } from 'vitest';
 import { drainSummaries, DRAIN_MAX_PAPERS } from '../../lib/jobs/summarize/drain-summaries';
-import { RUN_LOCK_NAME } from '../../lib/jobs/summarize/run-summarize';
+import { SUMMARIZE_LOCK } from '../../lib/store/keys';
 import { NOW, setupSummarize } from './summarize-setup';
 import { useSummarizeWorld } from './summarize-world';
 
@@ -27,9 +27,9 @@ describe('drainSummaries', () => {
 
   it('is a no-op while a run holds the lock, and without an API key', async () => {
     world.fx = await setupSummarize({ fakeBaseURL: world.fake.baseURL });
-    const token = await world.fx.store.acquireLock(RUN_LOCK_NAME, 60);
+    const token = await world.fx.store.acquireLock(SUMMARIZE_LOCK, 60);
     expect(await drainSummaries({ store: world.fx.store, env: world.fx.env }, { now: NOW })).toBeNull();
-    await world.fx.store.releaseLock(RUN_LOCK_NAME, token!);
+    await world.fx.store.releaseLock(SUMMARIZE_LOCK, token!);
     expect(await drainSummaries({ store: world.fx.store, env: world.fx.env, client: null }, { now: new Date(NOW.getTime() + 3_600_000) })).toBeNull();
     expect(world.fake.calls).toBe(0);
     expect(await world.fx.store.getStatus('summarize')).toBeNull();

@@ -5,10 +5,12 @@
  * no key; providers without JSON mode.
  */
 import { describe, expect, it } from 'vitest';
-import { lockKey } from '../../lib/store/keys';
+import { lockKey, SUMMARIZE_LOCK } from '../../lib/store/keys';
 import type { Clock } from '../../lib/summarize/llm-retry';
-import { RUN_LOCK_NAME, runSummarize, type SummarizeResult } from '../../lib/jobs/summarize/run-summarize';
+import { runSummarize } from '../../lib/jobs/summarize/run-summarize';
+import type { SummarizeResult } from '../../lib/jobs/summarize/summarize-result';
 import { createSummaryClient } from '../../lib/summarize/summary-client';
+import { summaryScope } from '../../lib/summarize/summary-scope';
 import { summaryToHtml } from '../../lib/feed/render-summary';
 import type { FakeOpenAi } from '../../scripts/support/fake-openai';
 import { feedView, NOW, setupSummarize, type SummarizeFixture } from './summarize-setup';
@@ -157,10 +159,10 @@ describe('runSummarize: concurrency', () => {
     const first = run(f, { concurrency: 2 });
     // Simulate the run lock expiring under a slow first run, then start more runs.
     await new Promise((r) => setTimeout(r, 60));
-    await f.store.driver.del([f.prefix + lockKey(RUN_LOCK_NAME)]);
+    await f.store.driver.del([f.prefix + lockKey(SUMMARIZE_LOCK)]);
     const second = run(f, { concurrency: 3 });
     await new Promise((r) => setTimeout(r, 60));
-    await f.store.driver.del([f.prefix + lockKey(RUN_LOCK_NAME)]);
+    await f.store.driver.del([f.prefix + lockKey(SUMMARIZE_LOCK)]);
     const third = run(f, { concurrency: 3 });
     const results = await Promise.all([first, second, third]);
     expect(results.every((r) => r.state === 'ok')).toBe(true);
@@ -246,7 +248,7 @@ describe('runSummarize: providers', () => {
     expect(world.fake.requests.filter((r) => r.jsonMode).length).toBe(1);
     const [first] = [...wanted];
     const [id, rest] = first!.split('v');
-    const summary = await f.store.getSummary(id!, Number(rest!.split(':')[0]), `${rest!.split(':')[1]}:fake-model:p1`);
+    const summary = await f.store.getSummary(id!, Number(rest!.split(':')[0]), summaryScope(rest!.split(':')[1]!, f.env));
     expect(summary?.content).toBeNull();
     expect(summary?.text).toMatch(/TL;DR/);
     expect(summaryToHtml(summary!)).toContain('<strong>TL;DR</strong>');

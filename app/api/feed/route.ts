@@ -16,9 +16,10 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 60;
 
 export const GET = withErrors(async (request: Request) => {
-  const { profile, format } = parseFeedQuery(new URL(request.url), getDefaultProfile());
+  const env = getEnv();
+  const { profile, format } = parseFeedQuery(new URL(request.url), getDefaultProfile(env));
   const store = await getStore();
-  const response = await serveFeed({ store, profile, format, request });
-  afterResponse(() => runFeedFollowUps({ store, env: getEnv() }, response));
+  const response = await serveFeed({ store, profile, format, request, env });
+  afterResponse(() => runFeedFollowUps({ store, env }, response));
   return response;
 });

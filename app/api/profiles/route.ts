@@ -5,7 +5,8 @@
 import { getEnv } from '../../../lib/env';
 import { json, withErrors } from '../../../lib/http/respond';
 import { clientAddress } from '../../../lib/profiles/client-address';
-import { profileUrls, publicOrigin } from '../../../lib/profiles/profile-urls';
+import { requestOrigin } from '../../../lib/feed/request-origin';
+import { profileUrls } from '../../../lib/profiles/profile-urls';
 import { readJsonBody } from '../../../lib/profiles/read-json-body';
 import { createProfile, MAX_PROFILE_BODY_BYTES } from '../../../lib/profiles/saved-profiles';
 import { getStore } from '../../../lib/store/open-store';
@@ -14,8 +15,8 @@ export const dynamic = 'force-dynamic';
 
 export const POST = withErrors(async (request: Request) => {
   const body = await readJsonBody(request, MAX_PROFILE_BODY_BYTES);
-  const { token, profile } = await createProfile(await getStore(), body, clientAddress(request));
-  const origin = publicOrigin(request, getEnv());
+  const { token, profile } = await createProfile(await getStore(), body, clientAddress(request, getEnv()));
+  const origin = requestOrigin(request, getEnv());
   return json(
     { token, urls: profileUrls(origin, token), profile },
     { status: 201, headers: { location: new URL(`/api/profiles/${token}`, origin).href } },

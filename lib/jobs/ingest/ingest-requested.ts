@@ -6,11 +6,11 @@
  * user supplied). Never throws: a failure is in the ingest run status like any other run.
  */
 import type { Env } from '../../env';
+import { ON_DEMAND_COOLDOWN_SECONDS, ON_DEMAND_INGEST_COUNTER } from '../../store/keys';
 import type { Store } from '../../store/store';
 import type { IngestResult } from './ingest-result';
 import { runIngest } from './run-ingest';
 
-export const ON_DEMAND_COOLDOWN_SECONDS = 300;
 /** Time an on-demand fetch may take after the response was sent. */
 export const ON_DEMAND_BUDGET_MS = 25_000;
 const MAX_ON_DEMAND_SOURCES = 20;
@@ -25,7 +25,7 @@ export async function ingestRequestedCategories(
     const stored = new Set(Object.values(manifest.days).flatMap((sources) => Object.keys(sources)));
     const missing = requested.filter((c) => !stored.has(c)).slice(0, MAX_ON_DEMAND_SOURCES);
     if (!missing.length) return null;
-    if ((await deps.store.hit('on-demand-ingest', ON_DEMAND_COOLDOWN_SECONDS, now.getTime())) !== 1) return null;
+    if ((await deps.store.hit(ON_DEMAND_INGEST_COUNTER, ON_DEMAND_COOLDOWN_SECONDS, now.getTime())) !== 1) return null;
     return await runIngest(deps, { now, deadline: Date.now() + ON_DEMAND_BUDGET_MS, sources: missing, backfill: false });
   } catch (err) {
     deps.log?.(`on-demand ingest failed: ${(err as Error).message}`);

@@ -1,13 +1,14 @@
 /**
  * History for a store that has none yet (first start): a few pages of the newest submissions of the
- * sources from the arXiv API, placed on approximate announcement days (the mailing after the
- * submission's 14:00 ET cut-off, holidays ignored — see lib/arxiv/announcement-day.ts) and labelled
+ * sources from the arXiv API, submitted in the BACKFILL_WINDOW_DAYS before the 14:00 ET cut-off that
+ * closed the mailing before the RSS day, placed on approximate announcement days (the mailing after
+ * the submission's cut-off, holidays ignored — see lib/arxiv/announcement-day.ts) and labelled
  * `new`/`cross` per source with their newest version. It is best effort: one attempt per page, no
  * retries; a failure is reported to the caller and never undoes the day already stored. Papers of
  * the RSS day and duplicates across overlapping API pages are dropped; the oldest day is dropped
  * when the page budget ran out (it would be incomplete).
  */
-import { addDays, approximateAnnouncementDay, previousWeekday } from '../../arxiv/announcement-day';
+import { addDays, approximateAnnouncementDay, mailingCutoff, previousWeekday } from '../../arxiv/announcement-day';
 import { ArxivResponseError } from '../../arxiv/arxiv-error';
 import { apiQueryUrl } from '../../arxiv/arxiv-urls';
 import { fetchArxiv, type ArxivFetchOptions } from '../../arxiv/fetch-arxiv';
@@ -31,7 +32,7 @@ export type BackfillOutcome = {
 };
 
 export type BackfillDeps = {
-  store: Pick<Store, 'acquireLock' | 'releaseLock' | 'getPaperIndex' | 'putPaperIndex' | 'commitDay'>;
+  store: Pick<Store, 'acquireLock' | 'releaseLock' | 'getPaperVersions' | 'putPaperVersions' | 'commitDay'>;
   fetch?: typeof fetch;
   log?: (line: string) => void;
 };
@@ -53,8 +54,12 @@ export type BackfillInput = {
 type Fetched = { papers: Map<string, ApiPaper>; pages: number; exhausted: boolean; failure?: ArxivResponseError };
 
 async function fetchPages(deps: BackfillDeps, input: BackfillInput): Promise<Fetched> {
-  const submittedTo = new Date(`${previousWeekday(input.beforeDay)}T00:00:00Z`);
-  const submittedFrom = new Date(`${addDays(previousWeekday(input.beforeDay), -BACKFILL_WINDOW_DAYS)}T00:00:00Z`);
+  // The window ends where the RSS day's batch begins, at the cut-off that closed the mailing before
+  // it. Later submissions belong to the RSS day (stored already) or later mailings; after a weekend
+  // they would fill most of the page budget only to be dropped.
+  const lastMailing = previousWeekday(input.beforeDay);
+  const submittedTo = mailingCutoff(lastMailing);
+  const submittedFrom = mailingCutoff(addDays(lastMailing, -BACKFILL_WINDOW_DAYS));
   const { pageSize = BACKFILL_PAGE_SIZE, maxPages = BACKFILL_MAX_PAGES } = input;
   const papers = new Map<string, ApiPaper>();
   let pages = 0;
@@ -89,8 +94,8 @@ export async function runBackfill(deps: BackfillDeps, input: BackfillInput): Pro
   const fetched = await fetchPages(deps, input);
   const failure = fetched.failure && { error: fetched.failure.message, bodyStart: fetched.failure.detail.bodyStart };
   const candidates = [...fetched.papers.values()].filter((p) => !input.knownIds.has(p.id));
-  const index = await deps.store.getPaperIndex(candidates.map((p) => p.id));
-  const byDay = groupByDay(candidates.filter((p) => !index.has(p.id)));
+  const known = await deps.store.getPaperVersions(candidates.map((p) => p.id));
+  const byDay = groupByDay(candidates.filter((p) => !known.has(p.id)));
   const days = [...byDay.keys()].filter((d) => d < input.beforeDay).sort();
   if (!fetched.exhausted && days.length > 1) days.shift();
 
@@ -100,7 +105,7 @@ export async function runBackfill(deps: BackfillDeps, input: BackfillInput): Pro
     const { bySource, matched } = bucketPapers(byDay.get(day)!, input.sources);
     if (!matched.length) continue;
     storedDays.push(day);
-    await deps.store.putPaperIndex(new Map(matched.map((p) => [p.id, { version: p.version, firstAnnounced: day }])));
+    await deps.store.putPaperVersions(new Map(matched.map((p) => [p.id, { version: p.version, firstAnnounced: day }])));
     await deps.store.commitDay(day, Object.fromEntries(Object.entries(bySource).filter(([, ps]) => ps.length)), input.now);
     stored += matched.length;
   }

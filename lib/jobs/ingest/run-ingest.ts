@@ -7,7 +7,7 @@
  * Upstream failures never throw: nothing from a refused answer is stored, every stored paper is
  * kept, and the run status records what happened (state, error, first 200 bytes, per source).
  * Store failures do throw (StoreUnavailableError): callers answer 503.
- * Only one ingest runs at a time (store lock `ingest`); a second one waits for it, then finds the
+ * Only one ingest runs at a time (store lock INGEST_LOCK); a second one waits for it, then finds the
  * day already stored and stores nothing.
  */
 import type { Env } from '../../env';
@@ -19,15 +19,14 @@ import { fetchArxiv, type ArxivFetchOptions } from '../../arxiv/fetch-arxiv';
 import { parseAnnouncements, type Announcement } from '../../arxiv/parse-announcements';
 import { arxivUserAgent } from '../../arxiv/user-agent';
 import type { Day } from '../../model/paper';
+import { INGEST_LOCK, INGEST_STATUS_KIND, ingestLockTtlSeconds } from '../../store/keys';
 import type { Manifest, RunStatus, Store } from '../../store/store';
 import { capSources, chooseSources } from './choose-sources';
 import { classifyPapers, withFirstAnnounced } from './classify-papers';
 import { emptyCounts, type IngestResult } from './ingest-result';
-import { planDay } from './plan-day';
+import { planDay, type DayPlan } from './plan-day';
 import { runBackfill } from './run-backfill';
 
-export const INGEST_LOCK = 'ingest';
-export const INGEST_STATUS_KIND = 'ingest';
 /** A waiting run gives up when less than this is left before its deadline. */
 const MIN_RUN_MS = 5_000;
 const LOCK_POLL_MS = 250;
@@ -48,7 +47,12 @@ export type IngestOptions = {
   sources?: string[];
   /** Fill history from the API when the store is empty. @default true */
   backfill?: boolean;
+  /** Store the day even when it has far fewer papers than usual (`npm run ingest -- --accept-small`). @default false */
+  acceptSmall?: boolean;
 };
+
+/** A run that held the lock ends in one of the plan's states; only a run that never got it is `busy`. */
+type LockedResult = IngestResult & { state: DayPlan['state'] };
 
 export async function runIngest(deps: IngestDeps, given: IngestOptions): Promise<IngestResult> {
   const options = { ...given, deadline: new Date(given.deadline) };
@@ -70,7 +74,7 @@ export async function runIngest(deps: IngestDeps, given: IngestOptions): Promise
 }
 
 async function waitForIngestLock(store: Store, deadline: Date, log: (l: string) => void): Promise<string | null> {
-  const ttlSeconds = Math.max(60, Math.ceil((deadline.getTime() - Date.now()) / 1000) + 30);
+  const ttlSeconds = ingestLockTtlSeconds(deadline.getTime() - Date.now());
   for (let waited = false; ; waited = true) {
     const token = await store.acquireLock(INGEST_LOCK, ttlSeconds);
     if (token) return token;
@@ -80,10 +84,10 @@ async function waitForIngestLock(store: Store, deadline: Date, log: (l: string) 
   }
 }
 
-function toRunStatus(result: IngestResult, startedAt: string, finishedAt: Date): RunStatus {
+function toRunStatus(result: LockedResult, startedAt: string, finishedAt: Date): RunStatus {
   return {
     kind: INGEST_STATUS_KIND,
-    state: result.state === 'busy' ? 'failed' : result.state,
+    state: result.state,
     startedAt,
     finishedAt: finishedAt.toISOString(),
     counts: { ...result.counts },
@@ -99,13 +103,13 @@ const newestStoredDay = (manifest: Manifest, sources: string[]): Day | null =>
     .sort()
     .pop() ?? null;
 
-async function ingestLocked(deps: IngestDeps, options: IngestOptions & { deadline: Date }, log: (l: string) => void): Promise<IngestResult> {
+async function ingestLocked(deps: IngestDeps, options: IngestOptions & { deadline: Date }, log: (l: string) => void): Promise<LockedResult> {
   const { store, env } = deps;
   const manifest = await store.readManifest();
   const { sources, ignored } = options.sources ? capSources(options.sources) : await chooseSources(store, env, options.now);
   const url = rssUrl(env.ARXIV_RSS_URL, sources);
   const detail: Record<string, unknown> = { url, lastStoredDay: newestStoredDay(manifest, sources), ...(ignored.length && { ignoredSources: ignored }) };
-  const result: IngestResult = { state: 'failed', counts: emptyCounts(), sources, detail, durationMs: 0 };
+  const result: LockedResult = { state: 'failed', counts: emptyCounts(), sources, detail, durationMs: 0 };
   if (!sources.length) return { ...result, error: 'no valid arXiv categories to ingest (check ARXIV_CATEGORIES)' };
 
   const request: ArxivFetchOptions = {
@@ -124,18 +128,18 @@ async function ingestLocked(deps: IngestDeps, options: IngestOptions & { deadlin
     return { ...result, error: err.message, bodyStart: err.detail.bodyStart ?? '', sourceOutcomes };
   }
 
-  const plan = planDay(announcement, manifest, sources);
+  const plan = planDay(announcement, manifest, sources, { acceptSmall: options.acceptSmall });
   Object.assign(result, { state: plan.state, day: plan.day, error: plan.error, sourceOutcomes: plan.sourceOutcomes });
   Object.assign(detail, plan.detail);
   result.counts.fetched = announcement.items;
   result.counts.skipped = plan.skipped;
   if (plan.day && plan.matched.length) {
     const ids = [...new Set(plan.matched.map((p) => p.id))];
-    const classification = classifyPapers(plan.matched, await store.getPaperIndex(ids), plan.day);
+    const classification = classifyPapers(plan.matched, await store.getPaperVersions(ids), plan.day);
     Object.assign(result.counts, classification.counts);
     if (plan.state === 'ok') {
-      // Index first, then the day: a crash in between leaves no day, which the next run stores again.
-      await store.putPaperIndex(classification.updates);
+      // Versions first, then the day: a crash in between leaves no day, which the next run stores again.
+      await store.putPaperVersions(classification.updates);
       await store.commitDay(plan.day, withFirstAnnounced(plan.commit, classification.firstAnnounced), options.now);
     }
   }

@@ -4,8 +4,10 @@
  * few papers, a short deadline, at most one drain per DRAIN_COOLDOWN_SECONDS per deployment, and a
  * no-op without an API key or while another run holds the lock.
  */
+import { DRAIN_COOLDOWN_SECONDS, SUMMARIZE_DRAIN_COUNTER } from '../../store/keys';
 import type { Store } from '../../store/store';
-import { runSummarize, type SummarizeDeps, type SummarizeResult } from './run-summarize';
+import { runSummarize, type SummarizeDeps } from './run-summarize';
+import type { SummarizeResult } from './summarize-result';
 import { realClock } from '../../summarize/llm-retry';
 import { createSummaryClient } from '../../summarize/summary-client';
 
@@ -13,9 +15,6 @@ import { createSummaryClient } from '../../summarize/summary-client';
 export const DRAIN_MAX_PAPERS = 3;
 /** Time a drain may take after the response was sent. */
 export const DRAIN_BUDGET_MS = 20_000;
-/** One drain per this many seconds, whatever the request rate. */
-export const DRAIN_COOLDOWN_SECONDS = 120;
-const DRAIN_COUNTER = 'summarize-drain';
 
 export type DrainOptions = { now?: Date; maxPapers?: number; budgetMs?: number; cooldownSeconds?: number };
 
@@ -26,7 +25,7 @@ export async function drainSummaries(deps: SummarizeDeps & { store: Store }, opt
     if (!client) return null;
     const now = options.now ?? new Date();
     // One counter increment decides: only the first request of each window drains.
-    if ((await deps.store.hit(DRAIN_COUNTER, options.cooldownSeconds ?? DRAIN_COOLDOWN_SECONDS, now.getTime())) !== 1) return null;
+    if ((await deps.store.hit(SUMMARIZE_DRAIN_COUNTER, options.cooldownSeconds ?? DRAIN_COOLDOWN_SECONDS, now.getTime())) !== 1) return null;
     const result = await runSummarize(
       { ...deps, client },
       {

@@ -1,7 +1,7 @@
 /**
  * The profiles whose papers deserve a summary: the default profile and every saved profile.
- * Saved records are read in one call (`listProfiles`) and accepted as a bare profile or wrapped
- * as `{ profile, … }`; a record that no longer validates is skipped, not fatal.
+ * Saved records are read in one call (`listProfiles`); a record that no longer validates is
+ * skipped, not fatal.
  */
 import type { Env } from '../../env';
 import { getDefaultProfile } from '../../select/default-profile';
@@ -12,10 +12,9 @@ export type NamedProfile = { name: string; profile: Profile };
 
 /** Stored records may carry bookkeeping fields (createdAt, …) that the strict schema refuses. */
 function profileFields(value: unknown): unknown {
-  const inner = value && typeof value === 'object' && 'profile' in value ? (value as { profile: unknown }).profile : value;
-  if (!inner || typeof inner !== 'object') return inner;
+  if (!value || typeof value !== 'object') return value;
   const keys = Object.keys(ProfileSchema.shape);
-  return Object.fromEntries(Object.entries(inner).filter(([k]) => keys.includes(k)));
+  return Object.fromEntries(Object.entries(value).filter(([k]) => keys.includes(k)));
 }
 
 export function parseSavedProfile(raw: string): Profile | null {

@@ -22,7 +22,8 @@ export const GET = withErrors(async (request: Request, context: Context) => {
   const { token } = await context.params;
   const store = await getStore();
   const { profile, format } = parseSavedFeedQuery(new URL(request.url), await readProfile(store, token));
-  const response = await serveFeed({ store, profile, format, request });
-  afterResponse(() => runFeedFollowUps({ store, env: getEnv() }, response));
+  const env = getEnv();
+  const response = await serveFeed({ store, profile, format, request, env });
+  afterResponse(() => runFeedFollowUps({ store, env }, response));
   return response;
 });

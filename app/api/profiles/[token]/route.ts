@@ -4,7 +4,8 @@
  */
 import { getEnv } from '../../../../lib/env';
 import { json, withErrors } from '../../../../lib/http/respond';
-import { profileUrls, publicOrigin } from '../../../../lib/profiles/profile-urls';
+import { requestOrigin } from '../../../../lib/feed/request-origin';
+import { profileUrls } from '../../../../lib/profiles/profile-urls';
 import { readJsonBody } from '../../../../lib/profiles/read-json-body';
 import { deleteProfile, MAX_PROFILE_BODY_BYTES, readProfile, replaceProfile } from '../../../../lib/profiles/saved-profiles';
 import type { Profile } from '../../../../lib/model/profile';
@@ -15,7 +16,7 @@ export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ token: string }> };
 
 const answer = (request: Request, token: string, profile: Profile) =>
-  json({ token, urls: profileUrls(publicOrigin(request, getEnv()), token), profile });
+  json({ token, urls: profileUrls(requestOrigin(request, getEnv()), token), profile });
 
 export const GET = withErrors(async (request: Request, context: Context) => {
   const { token } = await context.params;

@@ -1,0 +1,48 @@
+/**
+ * What jobs share across processes: named locks (one ingest, one summarize run, one arXiv request
+ * at a time) and the status each job kind last reported, which health and the preview show.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import * as K from './keys';
+import { parseJson } from './parse-stored';
+import type { StoreKv } from './store-kv';
+
+export const RunStatusSchema = z.object({
+  kind: z.string(),
+  /**
+   * ok: stored something; quiet: arXiv announced nothing (weekend/holiday); failed: nothing stored;
+   * stale: arXiv still serves an announcement day already stored (nothing stored, not an error);
+   * disabled: the job is not configured (summaries without OPENAI_API_KEY), nothing was attempted.
+   */
+  state: z.enum(['ok', 'quiet', 'failed', 'running', 'stale', 'disabled']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  counts: z.record(z.string(), z.number()).default({}),
+  error: z.string().optional(),
+  /** First bytes of a bad upstream response, for diagnosis. */
+  bodyStart: z.string().optional(),
+  /** Per category/source outcome (ingest) or any extra facts a job reports. */
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export function runState(kv: StoreKv) {
+  return {
+    /** Returns a release token, or null while someone else holds the lock. */
+    async acquireLock(name: string, ttlSeconds: number): Promise<string | null> {
+      const token = randomBytes(12).toString('base64url');
+      const ok = await kv.driver.set(kv.key(K.lockKey(name)), token, { ttlSeconds, onlyIfAbsent: true });
+      return ok ? token : null;
+    },
+    /** Releases only while `token` still holds the lock (an expired holder cannot free the next one). */
+    releaseLock: (name: string, token: string): Promise<boolean> => kv.driver.delIfEquals(kv.key(K.lockKey(name)), token),
+
+    async getStatus(kind: string): Promise<RunStatus | null> {
+      return parseJson(RunStatusSchema, await kv.driver.get(kv.key(K.statusKey(kind))));
+    },
+    async putStatus(status: RunStatus): Promise<void> {
+      await kv.driver.set(kv.key(K.statusKey(status.kind)), JSON.stringify(RunStatusSchema.parse(status)));
+    },
+  };
+}

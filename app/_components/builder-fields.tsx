@@ -50,7 +50,7 @@ export function TypeFields({ selected }: { selected: string[] }) {
   );
 }
 
-export function NumberFields({ minScore, days, limit }: { minScore: number; days: number; limit: number }) {
+export function NumberFields({ minScore, days, limit }: { minScore: number; days: number; limit?: number }) {
   return (
     <div className="numbers">
       <div>
@@ -63,7 +63,7 @@ export function NumberFields({ minScore, days, limit }: { minScore: number; days
       </div>
       <div>
         <label htmlFor="f-limit">Limit</label>
-        <input id="f-limit" name="limit" type="number" min={1} max={500} step={1} defaultValue={limit} />
+        <input id="f-limit" name="limit" type="number" min={1} max={500} step={1} defaultValue={limit ?? ''} placeholder="auto" title="Empty: 50 when ranked by keywords or authors, else every paper of the window (up to 500)" />
       </div>
     </div>
   );

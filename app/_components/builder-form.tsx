@@ -17,7 +17,8 @@ export type BuilderValues = {
   types: string[];
   language: string;
   days: number;
-  limit: number;
+  /** Unset: 50 for a ranked feed, the whole window (up to 500) otherwise. */
+  limit?: number;
 };
 
 export function BuilderForm({

@@ -3,7 +3,8 @@
  * ASCII because they also travel in the `X-Feed-Notice` response header.
  */
 import type { Day } from '../model/paper';
-import type { Profile } from '../model/profile';
+import { MAX_LIMIT, type Profile } from '../model/profile';
+import type { LeftOut } from '../select/select-papers';
 
 /** How many keywords a title names before "+N more". */
 const TITLE_KEYWORDS = 4;
@@ -25,6 +26,27 @@ export function notIngestedNotice(m: { category: string; configured: boolean }):
 export const SUMMARIES_OFF_NOTE = 'LLM summaries are off on this server (no OPENAI_API_KEY configured).';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const PAST_LIMIT: Record<LeftOut['limitSource'], (n: number, limit: number) => string> = {
+  profile: (n, limit) => `${n} past limit=${limit}`,
+  'ranked-default': (n, limit) => `${n} past the default limit of ${limit} (limit= raises it, up to ${MAX_LIMIT})`,
+  maximum: (n, limit) => `${plural(n, 'older paper')} past the ${limit}-paper maximum`,
+};
+
+/** Says how many papers min_score and the limit kept out of a feed of `shown` items, or null when none. */
+export function leftOutNotice(leftOut: LeftOut, minScore: number, shown: number): string | null {
+  const { belowMinScore, pastLimit } = leftOut;
+  if (!belowMinScore && !pastLimit) return null;
+  const reasons = [
+    ...(belowMinScore ? [`${belowMinScore} scoring below min_score=${minScore}`] : []),
+    ...(pastLimit ? [PAST_LIMIT[leftOut.limitSource](pastLimit, leftOut.limit)] : []),
+  ];
+  return `Showing ${shown} of ${plural(shown + belowMinScore + pastLimit, 'paper')}; left out: ${reasons.join(', ')}.`;
+}
+
+/** Said while summaries are on and some shown papers have none yet. */
+export const pendingSummariesNotice = (pending: number, shown: number) =>
+  `Summaries pending for ${pending} of ${plural(shown, 'paper')}: they appear here once written.`;
 
 export function describeFeed(profile: Profile, days: Day[], notices: string[], summariesOff: boolean): string {
   const parts = [`New arXiv papers in ${profile.categories.join(', ')}`];

@@ -13,6 +13,9 @@ export type CachedFeed = {
   etag: string;
   lastModified: Date;
   notices: string[];
+  /** Requested categories not ingested yet (the `X-Feed-Not-Ingested` header). */
+  notIngested: string[];
+  cacheControl: string;
   body: string;
   contentType: string;
 };

@@ -7,7 +7,7 @@
 import type { Day, Paper } from '../model/paper';
 import type { Match } from '../score/rank-papers';
 import type { LeftOut } from '../select/select-papers';
-import type { SummarySource } from './summary-label';
+import type { SummarySource } from '../model/summary';
 
 export type FeedSummary = {
   /** Sanitized HTML from `summaryToHtml` (safe to embed). */

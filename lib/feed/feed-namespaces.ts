@@ -4,8 +4,6 @@
 export const ARXIV_NS = 'http://arxiv.org/schemas/atom';
 /** Our extension namespace for the score (a URN: it names, it is never fetched). */
 export const ARXIV_FEEDS_NS = 'urn:arxiv-feeds:1';
-/** Category scheme/domain marking a category as a matched term rather than an arXiv category. */
-export const MATCH_SCHEME = 'urn:arxiv-feeds:1:matched-term';
 export const GENERATOR = 'arxiv-feeds';
 
 /** An announcement day as a timestamp (midnight UTC of that day). */

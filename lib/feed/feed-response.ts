@@ -19,6 +19,15 @@ import { renderFeed } from './render-feed';
  */
 export const FEED_CACHE_CONTROL = 'public, max-age=300, s-maxage=600, stale-while-revalidate=86400, stale-if-error=86400';
 
+/**
+ * A feed that says a category is not ingested yet changes as soon as the on-demand fetch or the
+ * next ingest stores it: no shared cache may keep it, and a reader's for one minute at most.
+ */
+export const NOT_INGESTED_CACHE_CONTROL = 'public, max-age=60';
+
+/** Lists the requested categories that are not ingested yet, for code that acts on them (the on-demand fetch). */
+export const NOT_INGESTED_HEADER = 'x-feed-not-ingested';
+
 export function feedEtag(doc: FeedDocument, format: FeedFormat): string {
   const hash = createHash('sha256').update(format).update('\n').update(JSON.stringify(doc)).digest('base64url');
   return `W/"${hash.slice(0, 32)}"`;
@@ -36,27 +45,37 @@ export function isNotModified(request: Request, etag: string, lastModified: Date
   return Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
 }
 
-function feedHeaders(notices: string[], etag: string, lastModified: Date): Headers {
+function feedHeaders(feed: CachedFeed): Headers {
   const headers = new Headers({
-    etag,
-    'last-modified': lastModified.toUTCString(),
-    'cache-control': FEED_CACHE_CONTROL,
+    etag: feed.etag,
+    'last-modified': feed.lastModified.toUTCString(),
+    'cache-control': feed.cacheControl,
     'x-content-type-options': 'nosniff',
   });
-  // Notices are ASCII by construction (category ids and fixed words), as header values must be.
-  if (notices.length) headers.set('x-feed-notice', notices.join(' | '));
+  // Notices are ASCII by construction (category ids, numbers and fixed words), as header values must be.
+  if (feed.notices.length) headers.set('x-feed-notice', feed.notices.join(' | '));
+  if (feed.notIngested.length) headers.set(NOT_INGESTED_HEADER, feed.notIngested.join(','));
   return headers;
 }
 
 /** Renders a document once into what a response (and the process cache) needs. */
 export function renderCachedFeed(doc: FeedDocument, format: FeedFormat, versions: string): CachedFeed {
   const { body, contentType } = renderFeed(doc, format);
-  return { versions, etag: feedEtag(doc, format), lastModified: new Date(doc.updated), notices: doc.notices, body, contentType };
+  return {
+    versions,
+    etag: feedEtag(doc, format),
+    lastModified: new Date(doc.updated),
+    notices: doc.notices,
+    notIngested: doc.notIngested,
+    cacheControl: doc.notIngested.length ? NOT_INGESTED_CACHE_CONTROL : FEED_CACHE_CONTROL,
+    body,
+    contentType,
+  };
 }
 
 /** 304 when the client's copy is current, else the rendered body. */
 export function cachedFeedResponse(request: Request, feed: CachedFeed): Response {
-  const headers = feedHeaders(feed.notices, feed.etag, feed.lastModified);
+  const headers = feedHeaders(feed);
   if (isNotModified(request, feed.etag, feed.lastModified)) return new Response(null, { status: 304, headers });
   headers.set('content-type', feed.contentType);
   return new Response(request.method === 'HEAD' ? null : feed.body, { status: 200, headers });

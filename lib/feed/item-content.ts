@@ -1,6 +1,7 @@
 /**
- * The body of one feed item, shared by all three formats: the summary (when stored) above the
- * score and matched terms, authors, categories, abstract and links to the abstract, PDF and HTML.
+ * The body of one feed item, shared by all three formats: the summary (when stored, under its
+ * "AI summary (…)" label) above the score and matched terms, authors, categories, the abstract
+ * under its own heading, and links to the abstract, PDF and HTML.
  */
 import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
 import type { Match } from '../score/rank-papers';
@@ -28,8 +29,12 @@ function scoreLine(item: FeedItem): string {
 function metaLine(item: FeedItem): string {
   const p = item.paper;
   const replaced = p.announceType.startsWith('replace') ? ` · v${p.version}, first announced ${p.firstAnnounced}` : '';
-  return `${p.categories.join(', ')} · ${p.announceType} · ${p.announced}${replaced}`;
+  const updated = item.update ? ` · updated to v${item.update.version} on ${item.update.announced}` : '';
+  return `${p.categories.join(', ')} · ${p.announceType} · ${p.announced}${replaced}${updated}`;
 }
+
+/** Heading level of the item's own sections; the summary's sections are h4 below them. */
+const section = (label: string) => h('h3', null, label);
 
 function linksLine(item: FeedItem): HtmlNode {
   const { id, version } = item.paper;
@@ -51,22 +56,23 @@ export function itemContentHtml(item: FeedItem): string {
     h('p', null, h('strong', null, scoreLine(item))),
     h('p', null, h('em', null, p.authors.join(', '))),
     h('p', null, metaLine(item)),
+    section('Abstract'),
     h('p', null, p.abstract),
     linksLine(item),
   ]);
   // summaryToHtml returns sanitized HTML; it goes first so readers see the summary above the abstract.
-  return item.summary?.html ? item.summary.html + body : body;
+  return item.summary?.html ? renderHtml([section(item.summary.label)]) + item.summary.html + body : body;
 }
 
 /** Plain text for JSON Feed `content_text`. */
 export function itemContentText(item: FeedItem): string {
   const p = item.paper;
   return [
-    ...(item.summary?.text ? [`Summary: ${item.summary.text}`] : []),
+    ...(item.summary?.text ? [`${item.summary.label}:\n${item.summary.text}`] : []),
     scoreLine(item),
     `Authors: ${p.authors.join(', ')}`,
     metaLine(item),
-    p.abstract,
+    `Abstract:\n${p.abstract}`,
     `Abstract: ${absUrl(p.id)}  PDF: ${pdfUrl(p.id, p.version)}  HTML: ${htmlUrl(p.id, p.version)}`,
   ].join('\n\n');
 }

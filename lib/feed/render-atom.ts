@@ -2,12 +2,12 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
-import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, MATCH_SCHEME, dayToIso } from './feed-namespaces';
-import { formatScoreForFeed, itemContentHtml, matchedTerms } from './item-content';
+import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, dayToIso } from './feed-namespaces';
+import { formatScoreForFeed, itemContentHtml } from './item-content';
 
 type Text = { '@_type': 'text' | 'html'; '#text': string };
 type Link = { '@_rel': string; '@_type': string; '@_href': string; '@_title'?: string };
-type Category = { '@_term': string; '@_scheme': string; '@_label'?: string };
+type Category = { '@_term': string; '@_scheme': string };
 type Entry = {
   id: string;
   title: Text;
@@ -29,7 +29,8 @@ function toEntry(item: FeedItem): Entry {
   return {
     id: absUrl(p.id),
     title: { '@_type': 'text', '#text': p.title },
-    updated: dayToIso(p.announced),
+    // Moves when a later version or a summary arrives, so readers refresh the entry.
+    updated: item.updated,
     published: dayToIso(p.firstAnnounced),
     // RFC 4287 requires an author per entry (or feed); arXiv always lists one, this is a guard.
     author: (p.authors.length ? p.authors : ['(no author listed)']).map((name) => ({ name })),
@@ -38,10 +39,8 @@ function toEntry(item: FeedItem): Entry {
       { '@_rel': 'related', '@_type': 'application/pdf', '@_title': 'PDF', '@_href': pdfUrl(p.id, p.version) },
       { '@_rel': 'related', '@_type': 'text/html', '@_title': 'HTML', '@_href': htmlUrl(p.id, p.version) },
     ],
-    category: [
-      ...p.categories.map((term) => ({ '@_term': term, '@_scheme': ARXIV_NS })),
-      ...matchedTerms(item.matches).map((term) => ({ '@_term': term, '@_scheme': MATCH_SCHEME, '@_label': `matched: ${term}` })),
-    ],
+    // arXiv categories only; matched keywords stay in the content.
+    category: p.categories.map((term) => ({ '@_term': term, '@_scheme': ARXIV_NS })),
     summary: { '@_type': 'text', '#text': p.abstract },
     content: { '@_type': 'html', '#text': itemContentHtml(item) },
     'arxiv:announce_type': p.announceType,

@@ -15,8 +15,10 @@ function toItem(item: FeedItem) {
     title: p.title,
     content_html: itemContentHtml(item),
     content_text: itemContentText(item),
-    ...(item.summary?.tldr ? { summary: item.summary.tldr } : {}),
+    // Readers show `summary` as the preview line, so it says whose words these are.
+    ...(item.summary?.tldr ? { summary: `AI summary: ${item.summary.tldr}` } : {}),
     date_published: dayToIso(p.announced),
+    date_modified: item.updated,
     authors: p.authors.map((name) => ({ name })),
     tags: p.categories,
     language: 'en',
@@ -27,6 +29,7 @@ function toItem(item: FeedItem) {
       announce_type: p.announceType,
       announced: p.announced,
       first_announced: p.firstAnnounced,
+      ...(item.update ? { updated_to: { version: item.update.version, announced: item.update.announced } } : {}),
       categories: p.categories,
       score: item.score,
       matched_terms: matchedTerms(item.matches),
@@ -36,7 +39,9 @@ function toItem(item: FeedItem) {
       ...(p.doi ? { doi: p.doi } : {}),
       ...(p.journalRef ? { journal_ref: p.journalRef } : {}),
       ...(p.comments ? { comments: p.comments } : {}),
-      ...(item.summary ? { summary_model: item.summary.model, summary_language: item.summary.language } : {}),
+      ...(item.summary
+        ? { summary_label: item.summary.label, summary_model: item.summary.model, summary_language: item.summary.language, summary_source: item.summary.source, summary_created: item.summary.createdAt }
+        : {}),
     },
   };
 }
@@ -57,6 +62,9 @@ export function renderJsonFeed(doc: FeedDocument): string {
       not_ingested: doc.notIngested,
       notices: doc.notices,
       summaries: doc.summariesOff ? 'off' : 'on',
+      summaries_pending: doc.summariesPending,
+      items: doc.items.length,
+      left_out: { below_min_score: doc.leftOut.belowMinScore, past_limit: doc.leftOut.pastLimit },
     },
     items: doc.items.map(toItem),
   });

@@ -2,8 +2,8 @@
 import RSS from 'rss';
 import { absUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
-import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, MATCH_SCHEME, dayToIso } from './feed-namespaces';
-import { formatScoreForFeed, itemContentHtml, matchedTerms } from './item-content';
+import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, dayToIso } from './feed-namespaces';
+import { formatScoreForFeed, itemContentHtml } from './item-content';
 
 function itemOptions(item: FeedItem): RSS.ItemOptions {
   const p = item.paper;
@@ -13,6 +13,8 @@ function itemOptions(item: FeedItem): RSS.ItemOptions {
     url: absUrl(p.id),
     // One guid per paper, not per version: a replacement is the same item for the reader.
     guid: absUrl(p.id),
+    // arXiv categories only: readers list categories as the item's subjects, and a matched
+    // keyword is no subject (it stays in the content and the score).
     categories: p.categories,
     date: dayToIso(p.announced),
     custom_elements: [
@@ -20,7 +22,6 @@ function itemOptions(item: FeedItem): RSS.ItemOptions {
       ...(p.authors.length ? [{ 'dc:creator': p.authors.join(', ') }] : []),
       { 'arxiv:announce_type': p.announceType },
       { 'arxiv-feeds:score': formatScoreForFeed(item.score) },
-      ...matchedTerms(item.matches).map((term) => ({ category: [{ _attr: { domain: MATCH_SCHEME } }, term] })),
     ],
   };
 }

@@ -10,6 +10,7 @@ import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { StoredSummary, SummaryContent } from '../model/summary';
 import { stripXmlIllegal } from '../text/clean-text';
+import { texToText } from '../text/tex-to-text';
 import { h, renderHtml } from './html-fragment';
 
 /** Tags a summary may use; headings start at h4 because the summary sits inside an item. */
@@ -66,9 +67,12 @@ const labelsFor = (language: string) => LABELS[language.split('-')[0]!.toLowerCa
 const INLINE_MATH = /(?<![\\$`])\$(?!\$)([^$`\n]{1,300}?)(?<!\\)\$(?!\$)/g;
 const protectMath = (text: string) => text.replace(INLINE_MATH, (whole) => `\`${whole}\``);
 
+/** A field as Markdown can read it: the model echoes the abstract's TeX (`\textbf{…}`, `50\%`), typeset here like the abstract. */
+const prepare = (text: string) => protectMath(stripXmlIllegal(texToText(text)));
+
 /** One untrusted Markdown fragment → sanitized HTML. */
 function markdownToSafeHtml(text: string): string {
-  const html = markdown.parse(protectMath(stripXmlIllegal(text))) as string;
+  const html = markdown.parse(prepare(text)) as string;
   return sanitizeHtml(html, SUMMARY_HTML_POLICY);
 }
 
@@ -105,7 +109,7 @@ const unescapeSanitized = (s: string) =>
  * Markdown made go; HTML the model wrote stays as the literal text the page shows too.
  */
 function plainText(text: string): string {
-  const html = markdown.parseInline(protectMath(stripXmlIllegal(text))) as string;
+  const html = markdown.parseInline(prepare(text)) as string;
   return unescapeSanitized(sanitizeHtml(html, TEXT_POLICY)).replace(/[ \t]+/g, ' ').trim();
 }
 

@@ -2,17 +2,10 @@
  * The words that mark a summary as machine-written, the same in every feed format and on the
  * page: which model wrote it and what it read.
  */
-import type { StoredSummary } from '../model/summary';
+import { summarySource, type StoredSummary } from '../model/summary';
 
-export type SummarySource = 'abstract' | 'fulltext';
-
-/** What a stored summary was made from; records from before full-text summaries were abstracts. */
-export function summarySource(summary: StoredSummary): SummarySource {
-  const source = (summary as StoredSummary & { source?: unknown }).source;
-  return typeof source === 'string' && source.startsWith('fulltext') ? 'fulltext' : 'abstract';
+/** `AI summary (gpt-4o-mini, from the abstract)`; `from the full text` for HTML or PDF summaries. */
+export function summaryLabel(summary: Pick<StoredSummary, 'model' | 'source'>): string {
+  const from = summarySource(summary) === 'abstract' ? 'from the abstract' : 'from the full text';
+  return `AI summary (${summary.model}, ${from})`;
 }
-
-const FROM: Record<SummarySource, string> = { abstract: 'from the abstract', fulltext: 'from the full text' };
-
-/** `AI summary (gpt-4o-mini, from the abstract)`. */
-export const summaryLabel = (model: string, source: SummarySource) => `AI summary (${model}, ${FROM[source]})`;

@@ -1,14 +1,17 @@
 /**
  * Shapes a selection into the format-neutral feed document: the human words (title,
- * description, notices), the rendered summaries and the links, all cleaned once before any
- * renderer sees them.
+ * description, notices), display text (display-paper.ts), the rendered and labelled summaries
+ * and the links, all cleaned once before any renderer sees them.
  */
-import type { StoredSummary } from '../model/summary';
+import { summarySource, type StoredSummary } from '../model/summary';
 import type { SelectedPaper, Selection } from '../select/select-papers';
 import { cleanFeedDocument } from './clean-document';
-import { describeFeed, notIngestedNotice, titleFor } from './describe-feed';
+import { describeFeed, leftOutNotice, notIngestedNotice, pendingSummariesNotice, titleFor } from './describe-feed';
+import { displayPaper } from './display-paper';
 import type { FeedDocument, FeedItem, FeedSummary } from './feed-document';
+import { dayToIso } from './feed-namespaces';
 import { summaryToHtml, summaryToText, summaryToTldr } from './render-summary';
+import { summaryLabel } from './summary-label';
 
 export type FeedUrls = {
   /** Absolute URL of the feed itself. */
@@ -18,20 +21,50 @@ export type FeedUrls = {
 };
 
 function toFeedSummary(stored: StoredSummary): FeedSummary {
-  return { html: summaryToHtml(stored), text: summaryToText(stored), tldr: summaryToTldr(stored), model: stored.model, language: stored.language, createdAt: stored.createdAt };
+  return {
+    html: summaryToHtml(stored),
+    text: summaryToText(stored),
+    tldr: summaryToTldr(stored),
+    model: stored.model,
+    language: stored.language,
+    createdAt: stored.createdAt,
+    source: summarySource(stored),
+    label: summaryLabel(stored),
+  };
+}
+
+/** The later of the item's newest announcement and its summary, so readers see a summary that came later. */
+function itemUpdated({ paper, update, summary }: SelectedPaper): string {
+  const announced = dayToIso(update?.announced ?? paper.announced);
+  const summarized = summary ? Date.parse(summary.createdAt) : NaN;
+  return Number.isFinite(summarized) && summarized > Date.parse(announced) ? new Date(summarized).toISOString() : announced;
 }
 
 // Keys in this order: the ETag hashes the serialized document.
-const toFeedItem = ({ paper, score, matches, summary }: SelectedPaper): FeedItem => ({
-  paper,
-  score,
-  matches,
-  summary: summary ? toFeedSummary(summary) : null,
+const toFeedItem = (selected: SelectedPaper): FeedItem => ({
+  paper: displayPaper(selected.paper),
+  score: selected.score,
+  matches: selected.matches,
+  update: selected.update,
+  summary: selected.summary ? toFeedSummary(selected.summary) : null,
+  updated: itemUpdated(selected),
 });
+
+function noticesFor(selection: Selection): { notices: string[]; summariesPending: number } {
+  const shown = selection.items.length;
+  const summariesPending = selection.summariesOff ? 0 : selection.items.filter((i) => !i.summary).length;
+  const leftOut = leftOutNotice(selection.leftOut, selection.profile.min_score, shown);
+  const notices = [
+    ...selection.notIngested.map(notIngestedNotice),
+    ...(leftOut ? [leftOut] : []),
+    ...(summariesPending ? [pendingSummariesNotice(summariesPending, shown)] : []),
+  ];
+  return { notices, summariesPending };
+}
 
 export function toFeedDocument(selection: Selection, urls: FeedUrls): FeedDocument {
   const { profile, days, summariesOff } = selection;
-  const notices = selection.notIngested.map(notIngestedNotice);
+  const { notices, summariesPending } = noticesFor(selection);
   return cleanFeedDocument({
     title: titleFor(profile),
     description: describeFeed(profile, days, notices, summariesOff),
@@ -46,6 +79,8 @@ export function toFeedDocument(selection: Selection, urls: FeedUrls): FeedDocume
     notIngested: selection.notIngested.map((m) => m.category),
     notices,
     summariesOff,
+    leftOut: { belowMinScore: selection.leftOut.belowMinScore, pastLimit: selection.leftOut.pastLimit },
+    summariesPending,
     items: selection.items.map(toFeedItem),
   });
 }

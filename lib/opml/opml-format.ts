@@ -13,6 +13,6 @@ export const OpmlQuerySchema = z.object({
   format: z
     .array(z.string())
     .max(1, { error: 'must be given only once' })
-    .transform((v) => v[0])
+    .transform((v): string | undefined => v[0])
     .pipe(z.enum(OPML_FORMATS, { error: 'OPML lists rss or atom feeds (add a JSON Feed URL to a reader directly)' }).default('rss')),
 });

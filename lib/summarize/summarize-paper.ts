@@ -2,15 +2,19 @@
  * One wanted summary: reuse the stored one, or call the LLM under a per-key lock so no two
  * processes ever pay for the same (paper version, language, model, prompt version). The cache is
  * read again after the lock is taken: another run may have finished it meanwhile.
+ * With full text on, the paper's HTML or PDF is downloaded under that lock too (so two runs never
+ * download it twice), and an abstract stand-in is made again once the full text can be had.
+ * Every outcome says what the paper cost (downloads, bytes, prompt characters) for the run's totals.
  */
 import type { Day } from '../model/paper';
 import type { StoredSummary } from '../model/summary';
 import { summaryLockName } from '../store/keys';
 import type { Store } from '../store/store';
+import type { FullTextSettings } from './fulltext/full-text-settings';
+import { FULLTEXT_CALL_WINDOW_MS, prepareInput, wantsFullText, type PaperCost } from './fulltext/summary-input';
 import { classifyLlmError, ProviderPausedError } from './llm-retry';
 import { requestSummary, type RequestSummaryOptions } from './request-summary';
 import type { SummaryClient } from './summary-client';
-import { PROMPT_VERSION } from './summary-scope';
 import type { WantedSummary } from './wanted-summary';
 
 export type PaperStore = Pick<Store, 'getSummary' | 'putSummary' | 'acquireLock' | 'releaseLock'>;
@@ -20,7 +24,8 @@ export type SkipReason = 'papers' | 'tokens' | 'deadline' | 'provider';
 /** Room for one call in the run's budgets; released with the tokens spent, or null when no call was answered. */
 export type Reservation = { ok: true; release: (tokens: number | null) => void };
 
-export type PaperOutcome =
+/** `cost`: what the paper cost beyond tokens, when anything was downloaded or sent. */
+export type PaperOutcome = { cost?: PaperCost } & (
   | { kind: 'cached' }
   | { kind: 'summarized'; tokens: number }
   /** Another process holds this key's lock: it is being summarized right now. */
@@ -28,7 +33,8 @@ export type PaperOutcome =
   /** The run's budget or deadline left no room for this call. */
   | { kind: 'skipped'; reason: SkipReason }
   /** `stopRun`: every further call would fail too (bad key, unknown model, quota pause). */
-  | { kind: 'failed'; reason: string; stopRun: boolean };
+  | { kind: 'failed'; reason: string; stopRun: boolean }
+);
 
 export type PaperContext = {
   store: PaperStore;
@@ -40,7 +46,9 @@ export type PaperContext = {
   reserve: (item: WantedSummary) => Reservation | { ok: false; reason: SkipReason };
   /** Serializes store writes: putSummary updates the day index read-modify-write. */
   serialize: <T>(write: () => Promise<T>) => Promise<T>;
-  request: Omit<RequestSummaryOptions, 'model' | 'language'>;
+  request: Omit<RequestSummaryOptions, 'model' | 'language' | 'body'>;
+  /** Set when SUMMARY_SOURCE=fulltext (lib/summarize/fulltext/full-text-settings.ts). */
+  fullText?: FullTextSettings;
 };
 
 async function indexDays(ctx: PaperContext, summary: StoredSummary, days: Day[], scope: string): Promise<void> {
@@ -53,35 +61,50 @@ async function reuse(ctx: PaperContext, item: WantedSummary, stored: StoredSumma
   return { kind: 'cached' };
 }
 
-async function callAndStore(ctx: PaperContext, item: WantedSummary, spend: (tokens: number) => void): Promise<PaperOutcome> {
+/** Days whose index gets the summary: the missing ones, and when replacing a summary the day that lists it. */
+function daysFor(item: WantedSummary, previous: StoredSummary | null): Day[] {
+  if (!previous) return item.missingDays.length ? item.missingDays : [item.paper.announced];
+  return [...new Set([...item.missingDays, item.paper.announced])];
+}
+
+/** `previous`: the abstract stand-in being upgraded to a full-text summary, if that is the job. */
+async function callAndStore(ctx: PaperContext, item: WantedSummary, previous: StoredSummary | null, spend: (tokens: number) => void): Promise<PaperOutcome> {
+  const input = await prepareInput(ctx.fullText, item.paper, previous, ctx.now, ctx.request.deadlineMs - FULLTEXT_CALL_WINDOW_MS);
+  if (input.kind === 'deadline') return { kind: 'skipped', reason: 'deadline', cost: input.cost };
+  if (input.kind === 'unchanged') {
+    await indexDays(ctx, input.summary, daysFor(item, previous), item.scope);
+    return { kind: 'cached', cost: input.cost };
+  }
   let answer;
   try {
-    answer = await requestSummary(ctx.client, item.paper, { ...ctx.request, model: ctx.model, language: item.language });
+    answer = await requestSummary(ctx.client, item.paper, { ...ctx.request, model: ctx.model, language: item.language, body: input.body });
   } catch (err) {
     const stopRun = err instanceof ProviderPausedError || classifyLlmError(err) === 'fatal';
-    return { kind: 'failed', reason: err instanceof Error ? err.message : String(err), stopRun };
+    return { kind: 'failed', reason: err instanceof Error ? err.message : String(err), stopRun, cost: input.cost };
   }
   spend(answer.tokens);
+  const { input: downloaded, ...source } = input.fields;
   const summary: StoredSummary = {
     paperId: item.paper.id,
     version: item.paper.version,
     language: item.language,
     model: ctx.model,
-    promptVersion: PROMPT_VERSION,
+    ...source,
     content: answer.content,
     ...(answer.text !== undefined ? { text: answer.text } : {}),
     createdAt: ctx.now.toISOString(),
     tokens: answer.tokens,
+    ...(downloaded ? { input: { ...downloaded, chars: answer.promptChars } } : {}),
   };
   // Store errors are not LLM failures: they propagate and fail the run (the store is down).
-  await indexDays(ctx, summary, item.missingDays.length ? item.missingDays : [item.paper.announced], item.scope);
-  return { kind: 'summarized', tokens: answer.tokens };
+  await indexDays(ctx, summary, daysFor(item, previous), item.scope);
+  return { kind: 'summarized', tokens: answer.tokens, cost: { ...input.cost, chars: answer.promptChars } };
 }
 
 export async function summarizePaper(ctx: PaperContext, item: WantedSummary): Promise<PaperOutcome> {
   const { paper, scope } = item;
   const cached = await ctx.store.getSummary(paper.id, paper.version, scope);
-  if (cached) return reuse(ctx, item, cached);
+  if (cached && !wantsFullText(cached, ctx.fullText, ctx.now)) return reuse(ctx, item, cached);
 
   // Budget first: once it is spent, the rest of the backlog costs one read each, not a lock dance.
   const room = ctx.reserve(item);
@@ -92,8 +115,8 @@ export async function summarizePaper(ctx: PaperContext, item: WantedSummary): Pr
     if (!token) return { kind: 'busy' };
     try {
       const stored = await ctx.store.getSummary(paper.id, paper.version, scope);
-      if (stored) return await reuse(ctx, item, stored);
-      return await callAndStore(ctx, item, (tokens) => (spent = tokens));
+      if (stored && !wantsFullText(stored, ctx.fullText, ctx.now)) return await reuse(ctx, item, stored);
+      return await callAndStore(ctx, item, stored, (tokens) => (spent = tokens));
     } finally {
       await ctx.store.releaseLock(summaryLockName(item.key), token);
     }

@@ -53,5 +53,5 @@ function letterOf(tex: string): string {
 /** Replaces TeX accents and special letters with Unicode letters; everything else is kept. */
 export function texAccentsToUnicode(text: string): string {
   if (!text.includes('\\')) return text;
-  return text.replace(BRACED_LETTER, (_, inner: string) => letterOf(inner)).replace(BARE_LETTER, letterOf);
+  return text.replace(BRACED_LETTER, (_, inner: string) => letterOf(inner)).replace(BARE_LETTER, (match) => letterOf(match));
 }

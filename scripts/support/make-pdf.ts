@@ -28,7 +28,8 @@ function pageStream(lines: PdfLine[]): string {
 /** Pages of lines → the bytes of a PDF file. */
 export function makePdf(pages: PdfLine[][], options: MakePdfOptions = {}): Buffer {
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) - 1 + 1;
+  /** Object numbers start at 1: the new length is the new object's number. */
+  const add = (body: string) => objects.push(body);
   const catalog = add('');
   const pagesObj = add('');
   const regular = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { approximateAnnouncementDay, newYorkDayOf, nextWeekday, previousWeekday } from '../../lib/arxiv/announcement-day';
 import { findArxivId } from '../../lib/arxiv/arxiv-id';
 import { apiQueryUrl, coveringSources, rssUrl } from '../../lib/arxiv/arxiv-urls';
-import { splitAuthors } from '../../lib/arxiv/split-authors';
+import { authorName, splitAuthors } from '../../lib/arxiv/split-authors';
 import { ARCHIVES, CATEGORIES, categoryName, isArchive, isKnownCategory, isValidCategoryOrArchive } from '../../lib/model/taxonomy';
 import { arxivUserAgent } from '../../lib/arxiv/user-agent';
 
@@ -55,6 +55,19 @@ describe('splitAuthors', () => {
     ['', []],
   ])('%j', (input, names) => {
     expect(splitAuthors(input)).toEqual(names);
+  });
+});
+
+describe('authorName', () => {
+  it.each([
+    ['Yuxiu Shao (School of Systems Science, Beijing Normal University, Beijing, China)', 'Yuxiu Shao'],
+    ['David Dahmen (Institute for Advanced Simulation)', 'David Dahmen'],
+    ['A. Author (1) ((1) MIT, (2) ETH Zurich)', 'A. Author'],
+    ['Yi (Eric) Zhang', 'Yi (Eric) Zhang'],
+    ['(The ATLAS Collaboration)', '(The ATLAS Collaboration)'],
+    ['Przemys{\\l}aw Olbratowski', 'Przemys{\\l}aw Olbratowski'],
+  ])('%j', (author, name) => {
+    expect(authorName(author)).toBe(name);
   });
 });
 

@@ -84,7 +84,7 @@ describe('serveFeed process cache', () => {
 
   it('stays bounded by entries and bytes', () => {
     const cache = new FeedCache(2, 1000);
-    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], body, contentType: 'text/plain' });
+    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body, contentType: 'text/plain' });
     cache.set('a', entry('x'.repeat(100)));
     cache.set('b', entry('x'.repeat(100)));
     expect(cache.get('a', 'v')).toBeDefined(); // a is now most recent

@@ -32,7 +32,8 @@ describe('parseFeedQuery', () => {
     const { profile } = parse('cats=cs.LG,cs.CL');
     expect(profile).toEqual(ProfileSchema.parse({ categories: ['cs.LG', 'cs.CL'] }));
     expect(profile.keywords).toEqual([]);
-    expect(profile.limit).toBe(50);
+    // unset: 50 once the profile ranks, the whole window otherwise (lib/select/feed-limit.ts)
+    expect(profile.limit).toBeUndefined();
     expect(profile.types).toEqual(['new', 'cross']);
     expect(profile.days).toBe(1);
   });

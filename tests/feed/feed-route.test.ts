@@ -73,10 +73,10 @@ describe('GET /api/feed on a filled store', () => {
     expect(await jsonItems('cats=cs.AI,cs.CL,cs.DC,cs.LG&days=3&limit=5')).toHaveLength(5);
   });
 
-  it('leaves replacements out by default and shows one item per paper when opted in', async () => {
+  it('leaves replacements out by default, serving the newest version under the first announcement, and shows one item per paper when opted in', async () => {
     const plain = await jsonItems(`${ALL}&days=3`);
     const r = plain.find((i) => idOf(i.url) === REPLACED_ID)!;
-    expect(r._arxiv).toMatchObject({ announce_type: 'new', version: 1 });
+    expect(r._arxiv).toMatchObject({ announce_type: 'new', announced: '2025-12-05', version: 2, updated_to: { version: 2, announced: '2025-12-18' } });
 
     const withReplace = await jsonItems(`${ALL}&days=3&types=new,cross,replace`);
     expect(withReplace.filter((i) => idOf(i.url) === REPLACED_ID)).toHaveLength(1);
@@ -171,7 +171,7 @@ describe('GET /api/feed conditional requests and summaries', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
     expect(after.headers.get('last-modified')).toBe('Thu, 18 Dec 2025 06:00:00 GMT');
     const item = (await after.json()).items.find((i: { url: string }) => i.url.endsWith(paper.id));
-    expect(item.summary).toBe('Drafts with diffusion & verifies <fast>.');
+    expect(item.summary).toBe('AI summary: Drafts with diffusion & verifies <fast>.');
     expect(item.content_html.indexOf('Drafts with diffusion')).toBeLessThan(item.content_html.indexOf('Score'));
     expect(item.content_html).toContain('&lt;fast&gt;');
   });

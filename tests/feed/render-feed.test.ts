@@ -30,7 +30,18 @@ const item = (over: Partial<FeedItem> = {}): FeedItem => ({
     { term: 'rlhf', where: 'abstract', points: 1 },
     { term: '"kv cache"', where: 'abstract', points: 2 },
   ],
-  summary: { html: '<p>TL;DR &amp; more</p>', text: 'TL;DR & more', tldr: 'TL;DR & more', model: 'm', language: 'en', createdAt: '2025-12-18T06:00:00Z' },
+  update: null,
+  summary: {
+    html: '<p>TL;DR &amp; more</p>',
+    text: 'TL;DR & more',
+    tldr: 'TL;DR & more',
+    model: 'm',
+    language: 'en',
+    createdAt: '2025-12-18T06:00:00Z',
+    source: 'abstract',
+    label: 'AI summary (m, from the abstract)',
+  },
+  updated: '2025-12-18T06:00:00.000Z',
   ...over,
 });
 
@@ -48,6 +59,8 @@ const doc = (items: FeedItem[] = [item()]): FeedDocument =>
     notIngested: ['quant-ph'],
     notices: ['Category quant-ph is not ingested yet.'],
     summariesOff: false,
+    leftOut: { belowMinScore: 0, pastLimit: 0 },
+    summariesPending: 0,
     items,
   });
 
@@ -80,7 +93,7 @@ describe('renderFeed rss', () => {
     expect(rss.channel.title).toBe('arXiv cs.LG: rlhf, "kv cache" & <x> ');
   });
 
-  it('has a per-paper guid, abstract link, dc:creator, pubDate, categories, score and matched terms', () => {
+  it('has a per-paper guid, abstract link, dc:creator, pubDate, arXiv categories only, and the score', () => {
     expect(it0.link).toEqual(['https://arxiv.org/abs/2512.04752']);
     expect(it0.guid['#text']).toBe('https://arxiv.org/abs/2512.04752');
     expect(it0['dc:creator']).toBe('Kurt G\\"odel, Ana & <Bob>, محمد');
@@ -88,13 +101,16 @@ describe('renderFeed rss', () => {
     expect(it0['arxiv:announce_type']).toBe('replace');
     expect(it0['arxiv-feeds:score']).toBe('12.35');
     const cats = it0.category.map((c: string | { '#text': string }) => (typeof c === 'string' ? c : c['#text']));
-    expect(cats).toEqual(['cs.LG', 'cs.AI', 'rlhf', '"kv cache"']);
+    // matched terms are no subjects: readers would list "rlhf" next to cs.LG
+    expect(cats).toEqual(['cs.LG', 'cs.AI']);
     expect(body).toContain('<atom:link href="http://localhost/api/feed?cats=cs.LG&amp;q=rlhf,%22kv%20cache%22&amp;format=atom" rel="self"');
   });
 
-  it('puts summary above the abstract, escaped, with PDF/HTML links', () => {
+  it('puts the labelled summary above the abstract and its heading, escaped, with PDF/HTML links', () => {
     const html: string = it0.description;
-    expect(html.indexOf('TL;DR')).toBeLessThan(html.indexOf('mathcal'));
+    expect(html.startsWith('<h3>AI summary (m, from the abstract)</h3><p>TL;DR &amp; more</p>')).toBe(true);
+    expect(html.indexOf('TL;DR')).toBeLessThan(html.indexOf('<h3>Abstract</h3>'));
+    expect(html.indexOf('<h3>Abstract</h3>')).toBeLessThan(html.indexOf('mathcal'));
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('Score 12.35 · matched: rlhf (title, abstract); &quot;kv cache&quot; (abstract)');
@@ -127,13 +143,14 @@ describe('renderFeed atom', () => {
 
   it('carries id, dates, links, categories with schemes, html content with the summary first', () => {
     expect(e.id).toBe('https://arxiv.org/abs/2512.04752');
-    expect(e.updated).toBe('2025-12-18T00:00:00Z');
+    // the item's own last change (here its summary), not the announcement day
+    expect(e.updated).toBe('2025-12-18T06:00:00.000Z');
     expect(e.published).toBe('2025-12-05T00:00:00Z');
     expect(e.link[0]['@_href']).toBe('https://arxiv.org/abs/2512.04752');
     expect(e.link[1]['@_href']).toBe('https://arxiv.org/pdf/2512.04752v2');
-    expect(e.category.map((c: Record<string, string>) => c['@_term'])).toEqual(['cs.LG', 'cs.AI', 'rlhf', '"kv cache"']);
+    expect(e.category.map((c: Record<string, string>) => c['@_term'])).toEqual(['cs.LG', 'cs.AI']);
     expect(e.content['@_type']).toBe('html');
-    expect(e.content['#text'].startsWith('<p>TL;DR &amp; more</p>')).toBe(true);
+    expect(e.content['#text'].startsWith('<h3>AI summary (m, from the abstract)</h3><p>TL;DR &amp; more</p>')).toBe(true);
     expect(e['arxiv:announce_type']).toBe('replace');
   });
 
@@ -162,11 +179,15 @@ describe('renderFeed json', () => {
     expect(i0.title).toBe(CLEAN_TITLE);
     expect(i0.content_html).toContain('&lt;script&gt;');
     expect(i0.content_text).toContain('<script>alert(1)</script>');
-    expect(i0.content_text.indexOf('Summary: TL;DR & more')).toBe(0);
+    expect(i0.content_text.indexOf('AI summary (m, from the abstract):\nTL;DR & more')).toBe(0);
+    expect(i0.content_text).toContain('Abstract:\nWe show');
+    expect(i0.summary).toBe('AI summary: TL;DR & more');
+    expect(i0.date_modified).toBe('2025-12-18T06:00:00.000Z');
     expect(i0.authors).toEqual([{ name: 'Kurt G\\"odel' }, { name: 'Ana & <Bob>' }, { name: 'محمد' }]);
     expect(i0.tags).toEqual(['cs.LG', 'cs.AI']);
     expect(i0.date_published).toBe('2025-12-18T00:00:00Z');
-    expect(i0._arxiv).toMatchObject({ announce_type: 'replace', score: 12.345, matched_terms: ['rlhf', '"kv cache"'], version: 2 });
+    expect(i0._arxiv).toMatchObject({ announce_type: 'replace', score: 12.345, matched_terms: ['rlhf', '"kv cache"'], version: 2, summary_source: 'abstract' });
+    expect(i0._arxiv.matches).toHaveLength(3);
   });
 });
 
@@ -176,6 +197,6 @@ describe('item without summary or matches', () => {
     const i0 = JSON.parse(body).items[0];
     expect(i0.content_html.startsWith('<p><strong>Score 0</strong></p>')).toBe(true);
     expect(i0.summary).toBeUndefined();
-    expect(i0.content_text).not.toContain('Summary:');
+    expect(i0.content_text).not.toContain('AI summary');
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * The tf-idf fit of one window of papers: document frequencies of every term hash, smooth idf
+ * (scikit-learn's `ln((1 + n) / (1 + df)) + 1`), and one scale that brings the window's
+ * tf-idf vectors to unit length on average. A paper's training features are its unit sublinear
+ * tf times idf over that scale; scoring later multiplies the same tf by weights with idf and
+ * scale folded in, so it needs no idf table.
+ */
+import type { Paper } from '../../model/paper';
+import { termVector, type TermVector } from './term-vector';
+
+export type FittedWindow = {
+  /** One paper per id (the first seen). */
+  papers: Paper[];
+  byId: Map<string, Paper>;
+  idfByHash: Map<number, number>;
+  /** Idf of a term the window does not contain (a feedback paper's term from an older window). */
+  unseenIdf: number;
+  /** Divides tf × idf so the window's feature vectors have about unit length. */
+  scale: number;
+};
+
+/** A paper's training features: its term hashes and tf × idf ÷ scale, aligned with them. */
+export type Features = { hashes: Int32Array; values: Float32Array };
+
+export function fitWindow(window: readonly Paper[]): FittedWindow {
+  const byId = new Map<string, Paper>();
+  for (const paper of window) if (!byId.has(paper.id)) byId.set(paper.id, paper);
+  const papers = [...byId.values()];
+  const df = new Map<number, number>();
+  for (const paper of papers) for (const hash of termVector(paper).ids) df.set(hash, (df.get(hash) ?? 0) + 1);
+  const n = papers.length;
+  const idfByHash = new Map<number, number>();
+  for (const [hash, count] of df) idfByHash.set(hash, Math.log((1 + n) / (1 + count)) + 1);
+  const fitted: FittedWindow = { papers, byId, idfByHash, unseenIdf: Math.log(1 + n) + 1, scale: 1 };
+  let squares = 0;
+  for (const paper of papers) squares += squaredLength(fitted, termVector(paper));
+  fitted.scale = Math.sqrt(squares / Math.max(1, n)) || 1;
+  return fitted;
+}
+
+export const idfOf = (fitted: FittedWindow, hash: number) => fitted.idfByHash.get(hash) ?? fitted.unseenIdf;
+
+function squaredLength(fitted: FittedWindow, vector: TermVector): number {
+  let sum = 0;
+  for (let i = 0; i < vector.ids.length; i++) sum += (vector.values[i]! * idfOf(fitted, vector.ids[i]!)) ** 2;
+  return sum;
+}
+
+export function featuresOf(fitted: FittedWindow, paper: Paper): Features {
+  const vector = termVector(paper);
+  const values = new Float32Array(vector.ids.length);
+  for (let i = 0; i < values.length; i++) values[i] = (vector.values[i]! * idfOf(fitted, vector.ids[i]!)) / fitted.scale;
+  return { hashes: vector.ids, values };
+}

@@ -1,0 +1,103 @@
+/**
+ * A paper's text as the learned ranker sees it: title and abstract folded like the keyword matcher
+ * (fold-text.ts), stop words and one-letter words dropped, every remaining word and every pair of
+ * neighbouring words (1–2-grams) as a 32-bit FNV-1a hash, term frequency sublinear (1 + ln tf),
+ * the vector scaled to unit length. Idf is not in here: it belongs to the model, fitted on the
+ * window the model was trained on, so scoring a paper needs only the paper and the model.
+ *
+ * Hashing instead of a vocabulary keeps no process-wide table; two terms share a hash about once
+ * in four billion pairs, far below what moves a ranking. Vectors are cached like the keyword index
+ * (index-paper.ts): by object, and by content for the same paper re-read from the store.
+ */
+import { LRUCache } from 'lru-cache';
+import type { Paper } from '../../model/paper';
+import { foldText, splitWords } from '../fold-text';
+import { STOP_WORDS } from './stop-words';
+
+export type TermVector = {
+  /** Term hashes, ascending, distinct. */
+  ids: Int32Array;
+  /** 1 + ln(tf) of each term, scaled so the vector has unit length. */
+  values: Float32Array;
+};
+
+/** Papers whose vectors stay cached by content (a 30-day window of several busy categories). */
+export const VECTOR_CACHE_MAX_PAPERS = 12_000;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+const hashChars = (h: number, text: string): number => {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+};
+
+/** The hash of a term as the vectors spell it: one word, or two joined by one space (`kv cache`). */
+export const termHash = (term: string): number => hashChars(FNV_OFFSET, term) | 0;
+
+/** The words of one field that count as terms, in order. */
+export function termWords(text: string): string[] {
+  return splitWords(foldText(text)).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+}
+
+/** Calls `visit` with the hash and spelling of every 1- and 2-gram of a paper (bigrams never span title and abstract). */
+export function visitTerms(paper: Pick<Paper, 'title' | 'abstract'>, visit: (hash: number, term: () => string) => void): void {
+  for (const field of [paper.title, paper.abstract]) {
+    const words = termWords(field);
+    let previous = '';
+    let previousHash = 0;
+    for (const word of words) {
+      const wordHash = hashChars(FNV_OFFSET, word);
+      visit(wordHash | 0, () => word);
+      if (previous) {
+        const first = previous;
+        visit(hashChars(Math.imul(previousHash ^ SPACE, FNV_PRIME), word) | 0, () => `${first} ${word}`);
+      }
+      previous = word;
+      previousHash = wordHash;
+    }
+  }
+}
+
+let scratch = new Int32Array(2048);
+
+function buildVector(paper: Pick<Paper, 'title' | 'abstract'>): TermVector {
+  let used = 0;
+  visitTerms(paper, (hash) => {
+    if (used === scratch.length) {
+      const bigger = new Int32Array(scratch.length * 2);
+      bigger.set(scratch);
+      scratch = bigger;
+    }
+    scratch[used++] = hash;
+  });
+  const all = scratch.subarray(0, used).sort();
+  const ids: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < all.length; ) {
+    let j = i + 1;
+    while (j < all.length && all[j] === all[i]) j++;
+    ids.push(all[i]!);
+    values.push(1 + Math.log(j - i));
+    i = j;
+  }
+  let squares = 0;
+  for (const v of values) squares += v * v;
+  const norm = Math.sqrt(squares) || 1;
+  return { ids: Int32Array.from(ids), values: Float32Array.from(values, (v) => v / norm) };
+}
+
+const byObject = new WeakMap<object, TermVector>();
+const byContent = new LRUCache<string, { title: string; vector: TermVector }>({ max: VECTOR_CACHE_MAX_PAPERS });
+
+/** The paper's term vector, computed once per paper and shared by every profile that scores it. */
+export function termVector(paper: Pick<Paper, 'title' | 'abstract'>): TermVector {
+  const known = byObject.get(paper);
+  if (known) return known;
+  const hit = byContent.get(paper.abstract);
+  const vector = hit && hit.title === paper.title ? hit.vector : buildVector(paper);
+  if (vector !== hit?.vector) byContent.set(paper.abstract, { title: paper.title, vector });
+  byObject.set(paper, vector);
+  return vector;
+}

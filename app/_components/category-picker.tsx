@@ -15,7 +15,6 @@ export function CategoryPicker({ categories, selected }: { categories: PickerCat
   const [needle, setNeedle] = useState('');
   const [checked, setChecked] = useState(() => new Set(selected));
   const searchId = useId();
-  const q = needle.trim().toLowerCase();
   const groups = useMemo(() => {
     const byGroup = new Map<string, PickerCategory[]>();
     for (const c of categories) byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c]);
@@ -28,7 +27,6 @@ export function CategoryPicker({ categories, selected }: { categories: PickerCat
       else next.delete(id);
       return next;
     });
-  const visible = categories.filter((c) => matches(c, q)).length;
 
   return (
     <fieldset className="category-picker">
@@ -50,28 +48,36 @@ export function CategoryPicker({ categories, selected }: { categories: PickerCat
         onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
         autoComplete="off"
       />
-      <div className="category-list" role="group" aria-label="Categories">
-        {groups.map(([group, members]) => {
-          return (
-            <div key={group} className="category-group" hidden={!members.some((c) => matches(c, q))}>
-              <p className="group-name">{group}</p>
-              {members.map((c) => (
-                <label key={c.id} className="category-option" hidden={!matches(c, q)}>
-                  <input
-                    type="checkbox"
-                    name="cats"
-                    value={c.id}
-                    checked={checked.has(c.id)}
-                    onChange={(e) => toggle(c.id, e.target.checked)}
-                  />
-                  <span className="cat-id">{c.id}</span> <span className="cat-name">{c.name}</span>
-                </label>
-              ))}
-            </div>
-          );
-        })}
-        {visible === 0 && <p className="muted">No category matches “{needle}”.</p>}
-      </div>
+      <CategoryList groups={groups} needle={needle} checked={checked} onToggle={toggle} />
     </fieldset>
+  );
+}
+
+type CategoryListProps = {
+  groups: [string, PickerCategory[]][];
+  needle: string;
+  checked: Set<string>;
+  onToggle: (id: string, on: boolean) => void;
+};
+
+/** The grouped checkboxes; filtering hides rather than removes, so checked boxes still submit. */
+function CategoryList({ groups, needle, checked, onToggle }: CategoryListProps) {
+  const q = needle.trim().toLowerCase();
+  const visible = groups.reduce((n, [, members]) => n + members.filter((c) => matches(c, q)).length, 0);
+  return (
+    <div className="category-list" role="group" aria-label="Categories">
+      {groups.map(([group, members]) => (
+        <div key={group} className="category-group" hidden={!members.some((c) => matches(c, q))}>
+          <p className="group-name">{group}</p>
+          {members.map((c) => (
+            <label key={c.id} className="category-option" hidden={!matches(c, q)}>
+              <input type="checkbox" name="cats" value={c.id} checked={checked.has(c.id)} onChange={(e) => onToggle(c.id, e.target.checked)} />
+              <span className="cat-id">{c.id}</span> <span className="cat-name">{c.name}</span>
+            </label>
+          ))}
+        </div>
+      ))}
+      {visible === 0 && <p className="muted">No category matches “{needle}”.</p>}
+    </div>
   );
 }

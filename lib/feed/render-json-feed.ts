@@ -63,7 +63,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
       notices: doc.notices,
       summaries: doc.summariesOff ? 'off' : 'on',
       summaries_pending: doc.summariesPending,
-      items: doc.items.length,
+      shown: doc.items.length,
       left_out: { below_min_score: doc.leftOut.belowMinScore, past_limit: doc.leftOut.pastLimit },
     },
     items: doc.items.map(toItem),

@@ -1,6 +1,6 @@
 /**
- * The words that mark a summary as machine-written, the same in every feed format and on the
- * page: which model wrote it and what it read.
+ * The words that mark a summary as machine-written, the same in every feed format (and carried
+ * in `FeedSummary.label` for the page): which model wrote it and what it read.
  */
 import { summarySource, type StoredSummary } from '../model/summary';
 

@@ -13,7 +13,14 @@ import { compileAuthor, compileTerm, type CompiledAuthor, type CompiledTerm } fr
 import { IN_TITLE, indexPaper, type PaperIndex } from './index-paper';
 import { vocabularyGeneration } from './vocabulary';
 
-export type Match = { term: string; where: 'title' | 'abstract' | 'author' | 'category'; points: number };
+export type Match = {
+  term: string;
+  /** Keyword rules: title, abstract, author, category. Learned (lib/score/learned): similar to a liked paper, the liked paper itself, disliked. */
+  where: 'title' | 'abstract' | 'author' | 'category' | 'similar' | 'liked' | 'disliked';
+  points: number;
+  /** The liked or disliked paper a learned match refers to (its title is `term`). */
+  id?: string;
+};
 export type ScoredPaper = { paper: Paper; score: number; matches: Match[] };
 export type RankRules = Pick<Profile, 'keywords' | 'exclude' | 'authors' | 'min_score' | 'limit'> & {
   /** Extra points when a paper is in one of these categories (category → points). An archive (`cs`) boosts all its categories. */
@@ -31,6 +38,16 @@ export type RankTally = {
 };
 
 export const emptyTally = (): RankTally => ({ excluded: 0, belowMinScore: 0, passed: 0 });
+
+/** Points from outside the rules (a profile's learned model), added to a paper no exclude term removed. */
+export type ExtraScore = {
+  /** May be negative. */
+  pointsOf(paper: Paper): number;
+  /** Papers shown whatever `min_score` says. */
+  keeps(paper: Paper): boolean;
+  /** Matches whose points sum to `pointsOf`. */
+  explain(paper: Paper): Match[];
+};
 
 /** Points for a keyword found in the title or the abstract (the seed's +1). */
 export const KEYWORD_POINTS = 1;
@@ -108,11 +125,22 @@ export function scorePaper(rules: CompiledRules, paper: Paper, index: PaperIndex
 }
 
 /** Explains one paper under a profile (score and matched terms), or null when excluded. */
-export function explainPaper(rules: CompiledRules, paper: Paper): ScoredPaper | null {
+export function explainPaper(rules: CompiledRules, paper: Paper, extra?: ExtraScore): ScoredPaper | null {
   const matches: Match[] = [];
   const score = scorePaper(rules, paper, indexPaper(paper), matches);
-  return score < 0 ? null : { paper, score, matches };
+  if (score < 0) return null;
+  return extra ? { paper, score: score + extra.pointsOf(paper), matches: [...matches, ...extra.explain(paper)] } : { paper, score, matches };
 }
+
+/** The rules' score plus the extra points, or null when an exclude term removes the paper. */
+function totalScore(rules: CompiledRules, paper: Paper, extra?: ExtraScore): number | null {
+  const score = scorePaper(rules, paper);
+  return score < 0 ? null : extra ? score + extra.pointsOf(paper) : score;
+}
+
+/** `min_score` 0 is no threshold: a paper a dislike took below zero sinks to the end, it is not hidden. */
+const belowMinScore = (rules: CompiledRules, score: number, paper: Paper, extra?: ExtraScore) =>
+  rules.minScore > 0 && score < rules.minScore && !extra?.keeps(paper);
 
 /**
  * Feed order: score, then announcement day (newest first), then id descending (within a day, the
@@ -127,9 +155,9 @@ export function compareRanked(aScore: number, a: Paper, bScore: number, b: Paper
 /**
  * Ranks with precompiled rules. Keeps the best `limit` in a bounded heap (no sort of the whole
  * window, no allocation per rejected paper) and builds explanations only for those kept.
- * With `tally`, counts what was left out on the way.
+ * With `tally`, counts what was left out on the way; `extra` adds learned points.
  */
-export function rankWith(compiled: CompiledRules, papers: readonly Paper[], tally?: RankTally): ScoredPaper[] {
+export function rankWith(compiled: CompiledRules, papers: readonly Paper[], tally?: RankTally, extra?: ExtraScore): ScoredPaper[] {
   const rules = compiled.generation === vocabularyGeneration() ? compiled : compileRules(compiled.source);
   const heapPapers: Paper[] = [];
   const heapScores: number[] = [];
@@ -153,9 +181,9 @@ export function rankWith(compiled: CompiledRules, papers: readonly Paper[], tall
   };
   const limit = rules.limit;
   for (const paper of papers) {
-    const score = scorePaper(rules, paper);
-    if (score < 0 || score < rules.minScore) {
-      if (tally) tally[score < 0 ? 'excluded' : 'belowMinScore']++;
+    const score = totalScore(rules, paper, extra);
+    if (score === null || belowMinScore(rules, score, paper, extra)) {
+      if (tally) tally[score === null ? 'excluded' : 'belowMinScore']++;
       continue;
     }
     if (tally) tally.passed++;
@@ -175,11 +203,11 @@ export function rankWith(compiled: CompiledRules, papers: readonly Paper[], tall
     }
   }
   return heapPapers
-    .map((paper) => explainPaper(rules, paper)!)
+    .map((paper) => explainPaper(rules, paper, extra)!)
     .sort((a, b) => compareRanked(a.score, a.paper, b.score, b.paper));
 }
 
 /** Scores, drops excluded and below-threshold papers, orders by score then date then id, keeps `limit`. */
-export function rankPapers(papers: Paper[], rules: RankRules, tally?: RankTally): ScoredPaper[] {
-  return rankWith(compileRules(rules), papers, tally);
+export function rankPapers(papers: Paper[], rules: RankRules, tally?: RankTally, extra?: ExtraScore): ScoredPaper[] {
+  return rankWith(compileRules(rules), papers, tally, extra);
 }

@@ -3,6 +3,7 @@
  * reaches that comparison: node:crypto's timingSafeEqual is wrapped in a spy, then each route is
  * called with the right and a wrong secret (of another length too).
  */
+import type * as Crypto from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +13,7 @@ import { useTempEnv } from '../helpers/temp-env';
 
 const calls = vi.hoisted(() => [] as { a: number; b: number }[]);
 vi.mock('node:crypto', async (importActual) => {
-  const actual = await importActual<typeof import('node:crypto')>();
+  const actual = await importActual<typeof Crypto>();
   const timingSafeEqual = (a: NodeJS.ArrayBufferView, b: NodeJS.ArrayBufferView) => {
     calls.push({ a: a.byteLength, b: b.byteLength });
     return actual.timingSafeEqual(a, b);

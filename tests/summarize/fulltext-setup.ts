@@ -73,7 +73,7 @@ export function recordingClient(env: Env, sent: SentRequest[]): OpenAI {
 export const userText = (r: SentRequest) => r.messages.find((m) => m.role === 'user')?.content ?? '';
 export const systemText = (r: SentRequest) => r.messages.find((m) => m.role === 'system')?.content ?? '';
 
-export const openStore = (env: Env) => new Store(createEmbeddedDriver(env.DATA_DIR), PREFIX);
+export const openStore = (env: Env) => new Store(createEmbeddedDriver(env.DATA_DIR), env.STORE_PREFIX);
 
 function serialized() {
   let tail: Promise<unknown> = Promise.resolve();

@@ -93,11 +93,12 @@ function fitClassifier(fitted: FittedWindow, rows: Row[], sketches: PaperSketch[
   // Calibrate with the kept weights only: exactly what scoring will compute.
   const keptWeight = new Float64Array(hashOf.length);
   for (const t of kept) keptWeight[t.i] = roundStored(t.weight) * (fitted.scale / idfOf(fitted, t.hash));
-  const decision = (s: SparseSample) => s.index.reduce((sum, i, k) => sum + keptWeight[i]! * s.value[k]!, svm.bias);
+  const bias = roundStored(svm.bias);
+  const decision = (s: SparseSample) => s.index.reduce((sum, i, k) => sum + keptWeight[i]! * s.value[k]!, bias);
   const low = median(samples.filter((s) => s.label < 0).map(decision));
   const high = median(samples.filter((s) => s.label > 0).map(decision));
   return {
-    bias: roundStored(svm.bias),
+    bias,
     low: roundStored(low),
     high: roundStored(Math.max(high, low + 1e-3)),
     weights: kept.map((t): [string, number] => [names.get(t.hash)!, roundStored(t.weight)]),

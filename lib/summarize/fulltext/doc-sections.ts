@@ -17,8 +17,11 @@ export type DocSection = {
 
 export type SectionRole = 'core' | 'context' | 'front' | 'back' | 'appendix' | 'abstract' | 'references';
 
-/** Cut order: earlier roles keep their text longest. `abstract` and `references` are never sent. */
-export const ROLE_PRIORITY: SectionRole[] = ['core', 'context', 'front', 'back', 'appendix'];
+/**
+ * Cut order: earlier roles keep their text longest. Never sent: `references`, and `abstract` and
+ * `front` (title, authors, affiliations), which the prompt already has from the listing.
+ */
+export const ROLE_PRIORITY: SectionRole[] = ['core', 'context', 'back', 'appendix'];
 
 /** `3.2 Training`, `A.1 Proofs`, `IV. RESULTS`, `Appendix B: More` → the words alone, lower case. */
 export function headingWords(heading: string): string {
@@ -47,8 +50,14 @@ function explicitRole(section: DocSection): SectionRole | null {
 /**
  * Each section's role; a subsection without a telling heading of its own takes its parent's
  * (`2.1 Speculative decoding` under `2 Related work` is context, under `3 Method` it is core).
+ * A text in which no heading was found at all is all front matter by that rule: it is the body.
  */
 export function assignRoles(sections: DocSection[]): SectionRole[] {
+  const roles = nestedRoles(sections);
+  return roles.includes('core') ? roles : roles.map((r) => (r === 'front' ? 'core' : r));
+}
+
+function nestedRoles(sections: DocSection[]): SectionRole[] {
   const parents: { level: number; role: SectionRole }[] = [];
   return sections.map((section) => {
     while (parents.length && parents[parents.length - 1]!.level >= section.level) parents.pop();

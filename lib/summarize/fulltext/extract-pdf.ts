@@ -38,9 +38,17 @@ function furniture(pages: string[][]): Set<string> {
   return new Set([...atEdge].filter(([s, n]) => n >= minPages && (inside.get(s) ?? 0) <= n / 4).map(([s]) => s));
 }
 
-/** Heading text only: short, mostly letters, no sentence end. */
+/** A line ending in one of these, or with a lower-case verb like these in it, is running text. */
+const TRAILING_WORD = /\b(?:a|an|the|and|or|of|in|on|to|for|with|by|from|as|at|that|which)$/i;
+const SENTENCE_WORD = /\b(?:we|our|is|are|was|were|has|have|been|be)\b/;
+
+/** Heading text only: short, mostly letters, no sentence end, not the start of a sentence. */
 const looksLikeHeading = (title: string) =>
-  title.split(/\s+/).length <= 12 && !/[.,;]$/.test(title) && (title.match(/\p{L}/gu)?.length ?? 0) >= title.replace(/\s/g, '').length * 0.6;
+  title.split(/\s+/).length <= 12 &&
+  !/[.,;]$/.test(title) &&
+  !TRAILING_WORD.test(title) &&
+  !SENTENCE_WORD.test(title) &&
+  (title.match(/\p{L}/gu)?.length ?? 0) >= title.replace(/\s/g, '').length * 0.6;
 
 type HeadingState = { top: number; afterReferences: boolean };
 type Heading = { heading: string; level: number; rest: string; references?: boolean; appendix?: boolean };
@@ -109,8 +117,14 @@ export function pdfPagesToSections(pageTexts: string[]): DocSection[] {
 /** The PDF's sections; throws when pdf.js cannot read the file. */
 export async function extractPdfSections(bytes: Uint8Array): Promise<DocSection[]> {
   // Loaded on first use: pdf.js is large, and only full-text summaries need it.
-  const { extractText } = await import('unpdf');
+  const { extractText, getDocumentProxy } = await import('unpdf');
   // pdf.js may take over (detach) the buffer it is given; the caller's bytes stay usable.
-  const { text } = await extractText(new Uint8Array(bytes), { mergePages: false });
-  return pdfPagesToSections(text);
+  // Verbosity 0: its warnings about damaged files would go to the run's log for every paper.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+  try {
+    const { text } = await extractText(pdf, { mergePages: false });
+    return pdfPagesToSections(text);
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
 }

@@ -42,7 +42,7 @@ export function cutText(text: string, max: number): string {
   const room = Math.max(0, max - ELLIPSIS.length);
   const head = text.slice(0, room);
   const breakAt = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('. ') + 1, head.lastIndexOf('? ') + 1);
-  return (breakAt > room / 2 ? head.slice(0, breakAt) : head).trimEnd() + ELLIPSIS;
+  return (breakAt >= room / 2 ? head.slice(0, breakAt) : head).trimEnd() + ELLIPSIS;
 }
 
 function label(section: DocSection): string {

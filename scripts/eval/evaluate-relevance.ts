@@ -1,0 +1,82 @@
+/**
+ * The relevance evaluation behind `npm run eval:relevance` and the bench: one recorded day with
+ * graded judgements for one persona. Likes the first LIKED_COUNT core papers by id (a fixed
+ * choice, not a good one) and ranks all the other graded papers four ways — chance, the persona's
+ * keywords, the likes alone, likes and keywords — reporting precision@k and nDCG@k of each.
+ */
+import { z } from 'zod';
+import { parseAnnouncements } from '../../lib/arxiv/parse-announcements';
+import type { Paper } from '../../lib/model/paper';
+import { rankPapers, type ExtraScore } from '../../lib/score/rank-papers';
+import { compileLearned } from '../../lib/score/learned/score-learned';
+import { trainLearnedModel } from '../../lib/score/learned/train-model';
+import { chanceAt, ndcgAt, precisionAt } from './rank-metrics';
+
+export const RelevanceDataSchema = z.object({
+  persona: z.string(),
+  description: z.string(),
+  grades: z.record(z.string(), z.number().int().min(0).max(2)),
+});
+export type RelevanceData = z.infer<typeof RelevanceDataSchema>;
+
+/**
+ * Each persona's keywords, written down from its description alone (the nouns it names), not
+ * from the judgements: the keyword row is what a reader would type, not the best possible list.
+ */
+export const PERSONA_KEYWORDS: Record<string, string[]> = {
+  'llm-systems': ['inference', 'serving', 'KV cache', 'speculative decoding', 'quantization', 'sparsity', 'attention', 'kernel', 'distributed', 'parallel', 'memory', 'communication', 'GPU', 'accelerator'],
+};
+
+export const LIKED_COUNT = 5;
+export const CUTOFF = 20;
+
+export type RelevanceRow = { name: string; precision: number; ndcg: number };
+export type RelevanceReport = {
+  persona: string;
+  liked: string[];
+  /** Papers ranked (graded, not liked) and how many of them are graded ≥ 1. */
+  ranked: number;
+  relevant: number;
+  rows: RelevanceRow[];
+  trainMs: number;
+};
+
+/** The graded papers of the recorded day, in the fixture's order; throws when one is missing. */
+export function gradedPapers(data: RelevanceData, xml: string): Paper[] {
+  const byId = new Map(parseAnnouncements(xml).papers.map((p) => [p.id, p]));
+  const missing = Object.keys(data.grades).filter((id) => !byId.has(id));
+  if (missing.length) throw new Error(`${missing.length} graded papers are not in the recorded day (first: ${missing[0]})`);
+  return Object.keys(data.grades).map((id) => byId.get(id)!);
+}
+
+export function evaluateRelevance(data: RelevanceData, papers: Paper[]): RelevanceReport {
+  const keywords = PERSONA_KEYWORDS[data.persona];
+  if (!keywords) throw new Error(`no keywords written down for persona ${JSON.stringify(data.persona)}`);
+  const liked = Object.keys(data.grades)
+    .filter((id) => data.grades[id] === 2)
+    .sort()
+    .slice(0, LIKED_COUNT);
+  const rest = papers.filter((p) => !liked.includes(p.id));
+  const grades = new Map(rest.map((p) => [p.id, data.grades[p.id]!]));
+  const started = performance.now();
+  const model = trainLearnedModel({ window: papers, liked, disliked: [], now: new Date(0) });
+  const trainMs = performance.now() - started;
+  const learned = compileLearned(model, { liked, disliked: [] })!;
+  const rank = (terms: string[], extra?: ExtraScore) =>
+    rankPapers(rest, { keywords: terms, exclude: [], authors: [], min_score: 0 }, undefined, extra).map((s) => s.paper.id);
+  const row = (name: string, ids: string[]): RelevanceRow => ({ name, precision: precisionAt(CUTOFF, ids, grades), ndcg: ndcgAt(CUTOFF, ids, grades) });
+  const chance = chanceAt(CUTOFF, grades);
+  return {
+    persona: data.persona,
+    liked,
+    ranked: rest.length,
+    relevant: [...grades.values()].filter((g) => g > 0).length,
+    rows: [
+      { name: 'chance', ...chance },
+      row('keywords only', rank(keywords)),
+      row('likes only', rank([], learned)),
+      row('likes + keywords', rank(keywords, learned)),
+    ],
+    trainMs,
+  };
+}

@@ -4,6 +4,7 @@
  * Empty strings count as unset (Vercel's UI and `.env` files produce them).
  */
 import { z } from 'zod';
+import { LanguageSchema } from './model/language-tag';
 
 const optionalString = z.string().min(1).optional();
 const optionalUrl = z.url().optional();
@@ -13,23 +14,12 @@ const csv = (fallback: string) =>
     .default(fallback)
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
-/**
- * The same canonical tags as a profile's `language` (lib/model/profile.ts; env sits beside the
- * model layer, so it cannot import it): the tag is part of the summary cache scope.
- */
-const languageTag = z
-  .string()
-  .refine((tag) => canonicalLanguage(tag) !== null, { error: (i) => `must be a language tag like en, zh or pt-BR; got ${JSON.stringify(String(i.input).slice(0, 40))}` })
-  .transform((tag) => canonicalLanguage(tag)!);
+/** The same canonical tags as a profile's `language`: the tag is part of the summary cache scope. */
+const languageTag = LanguageSchema;
 
-function canonicalLanguage(tag: string): string | null {
-  if (tag.length > 35 || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) return null;
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
-  }
-}
+/** Languages offered when SUMMARY_LANGUAGES is unset (besides SUMMARY_LANGUAGE). */
+export const DEFAULT_SUMMARY_LANGUAGES = ['en', 'zh', 'de', 'fr', 'es', 'ja', 'ko', 'pt-BR', 'ru', 'it'] as const;
+const MAX_SUMMARY_LANGUAGES = 50;
 
 export const EnvSchema = z.object({
   /** Secret that Vercel Cron sends as `Authorization: Bearer …`; cron routes refuse every call while unset. */
@@ -43,6 +33,16 @@ export const EnvSchema = z.object({
   SUMMARY_MODEL: z.string().min(1).default('gpt-4o-mini'),
   /** Language of summaries, a BCP 47 tag, kept canonical (`pt-br` → `pt-BR`) like a profile's. @default "en" */
   SUMMARY_LANGUAGE: languageTag.default('en'),
+  /**
+   * Languages a profile or feed may ask summaries in, comma-separated (SUMMARY_LANGUAGE is always
+   * one). Each language is its own summary cache scope, paid for once per paper, so the list is
+   * the deployment's to choose, not any visitor's. @default SUMMARY_LANGUAGE plus DEFAULT_SUMMARY_LANGUAGES
+   */
+  SUMMARY_LANGUAGES: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(languageTag).min(1).max(MAX_SUMMARY_LANGUAGES))
+    .optional(),
   /** Papers summarized per run at most. @default 40 */
   SUMMARY_MAX_PAPERS: z.coerce.number().int().min(0).max(10_000).default(40),
   /** Tokens (prompt + completion) spent per run at most. @default 200000 */
@@ -97,6 +97,11 @@ export const EnvSchema = z.object({
   ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
   /** Per-request timeout for arXiv. @default 30000 */
   ARXIV_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * Largest arXiv answer read, in bytes; a longer one is cut off and the run fails saying so (a real
+   * day of every category is under 5 MB). @default 20971520 (20 MB)
+   */
+  ARXIV_MAX_BYTES: z.coerce.number().int().min(10_000).default(20 * 1024 * 1024),
 
   /** Default profile (what `/` and `/api/feed` without parameters show). */
   DEFAULT_KEYWORDS: csv(''),
@@ -139,8 +144,17 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** The variable names a message mentions, so an HTTP answer can name them without the message's values or paths. */
+const variablesIn = (message: string) => Object.keys(EnvSchema.shape).filter((name) => new RegExp(`\\b${name}\\b`).test(message));
+
 export class EnvError extends Error {
   override name = 'EnvError';
+  /** The variables at fault (from the message unless given). */
+  readonly variables: string[];
+  constructor(message: string, variables?: string[]) {
+    super(message);
+    this.variables = variables ?? variablesIn(message);
+  }
 }
 
 let cached: Env | undefined;
@@ -154,7 +168,8 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new EnvError(`Invalid environment variable(s):\n  ${lines.join('\n  ')}`);
+    const variables = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    throw new EnvError(`Invalid environment variable(s):\n  ${lines.join('\n  ')}`, variables);
   }
   if (source === process.env) cached = parsed.data;
   return parsed.data;
@@ -170,6 +185,11 @@ export const PLATFORM_VARIABLES = ['VERCEL'] as const;
 export function trustedProxyHops(env: Pick<Env, 'TRUST_PROXY' | 'VERCEL'>): number {
   if (env.TRUST_PROXY) return env.TRUST_PROXY;
   return env.VERCEL ? 1 : 0;
+}
+
+/** The languages summaries may be asked in: SUMMARY_LANGUAGE first, then SUMMARY_LANGUAGES (or the default list). */
+export function allowedSummaryLanguages(env: Pick<Env, 'SUMMARY_LANGUAGE'> & Partial<Pick<Env, 'SUMMARY_LANGUAGES'>>): string[] {
+  return [...new Set([env.SUMMARY_LANGUAGE, ...(env.SUMMARY_LANGUAGES ?? DEFAULT_SUMMARY_LANGUAGES)])];
 }
 
 /** Tests change process.env between cases; this forgets the parsed copy. */

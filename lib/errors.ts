@@ -69,7 +69,43 @@ export class UpstreamError extends Error {
   }
 }
 
-export type ErrorBody = { error: string; issues?: FieldIssue[] };
+/** A write the server refuses to take from this sender (a cross-site browser request). */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+
+/** A request body in a media type the route does not read (writes are JSON only). */
+export class UnsupportedMediaTypeError extends Error {
+  override name = 'UnsupportedMediaTypeError';
+}
+
+/** A method the route does not serve; `allow` is what it does serve (the `Allow` header). */
+export class MethodNotAllowedError extends Error {
+  override name = 'MethodNotAllowedError';
+  constructor(
+    message: string,
+    readonly allow: string[],
+  ) {
+    super(message);
+  }
+}
+
+export type ErrorBody = { error: string; issues?: FieldIssue[]; variables?: string[] };
+
+/**
+ * lib/env.ts's EnvError, recognised by name: env.ts sits beside this module, so neither may import
+ * the other. The message stays in the server log (it can carry a file path or a value).
+ */
+function envErrorVariables(err: unknown): string[] | null {
+  if (!(err instanceof Error) || err.name !== 'EnvError') return null;
+  const variables = (err as Error & { variables?: unknown }).variables;
+  return Array.isArray(variables) ? variables.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function misconfigured(variables: string[]): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  const named = variables.length ? variables.join(', ') : 'an environment variable';
+  return { status: 500, body: { error: `Server misconfigured: ${named} is invalid (details in the server log)`, variables }, headers: {} };
+}
 
 /** Maps any thrown value to a status, a JSON body and extra headers. Unknown errors are 500 without details. */
 export function toHttpError(err: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
@@ -82,5 +118,10 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
   if (err instanceof StoreUnavailableError)
     return { status: 503, body: { error: 'Storage is unreachable; try again shortly.' }, headers: { 'retry-after': '30' } };
   if (err instanceof UpstreamError) return { status: 502, body: { error: err.message }, headers: {} };
+  if (err instanceof ForbiddenError) return { status: 403, body: { error: err.message }, headers: {} };
+  if (err instanceof UnsupportedMediaTypeError) return { status: 415, body: { error: err.message }, headers: {} };
+  if (err instanceof MethodNotAllowedError) return { status: 405, body: { error: err.message }, headers: { allow: err.allow.join(', ') } };
+  const variables = envErrorVariables(err);
+  if (variables) return misconfigured(variables);
   return { status: 500, body: { error: 'Internal error' }, headers: {} };
 }

@@ -1,10 +1,10 @@
 /**
- * `npm run bench [-- --no-build] [--quick] [--only parse,score,ingest,store,serve,summaries] [--no-write]`
+ * `npm run bench [-- --no-build] [--quick] [--only parse,score,ingest,store,serve,summaries,scale] [--no-write]`
  *
  * Measures what users feel and writes BENCHMARKS.md: feed serving on the production
  * server (embedded store and Redis) against a static file of the same size, store round trips and
  * bytes per request, ingest parse/end-to-end against a bare XML parse, scoring 100 profiles,
- * LLM calls per summarize run, and peak memory. Input is synthetic and deterministic
+ * LLM calls per summarize run, peak memory, and what feeds cost on a 35-day whole-arXiv store. Input is synthetic and deterministic
  * (scripts/bench/data). Not part of `npm test`; needs a Redis on 127.0.0.1:6379 for the Redis rows
  * (BENCH_REDIS_URL to change it), otherwise those rows say "pending".
  */
@@ -17,6 +17,7 @@ import { openBackend, redisUnavailable, type BenchBackend, type BackendName } fr
 import { benchFeedServer, STATIC_FILE } from './bench/bench-feed-server';
 import { benchBigIngest, benchFillIngest, busyDays } from './bench/bench-ingest';
 import { benchParse } from './bench/bench-parse';
+import { benchScale } from './bench/bench-scale';
 import { benchScore } from './bench/bench-score';
 import { benchStore } from './bench/bench-store';
 import { benchSummaries } from './bench/bench-summaries';
@@ -25,7 +26,7 @@ import { buildNext, staleBuildReason } from './support/next-server';
 import { consoleTable, describeMachine, writeBenchmarksMd } from './bench/report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['parse', 'score', 'ingest', 'store', 'serve', 'summaries'] as const;
+const PARTS = ['parse', 'score', 'ingest', 'store', 'serve', 'summaries', 'scale'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -98,6 +99,7 @@ try {
 
   if (wants('ingest')) for (const name of names) figures.push(...(await guarded(`3 ingest (1,504 items, ${name})`, () => benchBigIngest(name, arxiv, ROOT), log)));
   if (wants('summaries')) figures.push(...(await guarded('5 summaries', () => benchSummaries(arxiv, days[days.length - 1]!), log)));
+  if (wants('scale')) figures.push(...(await guarded('7 scale', () => benchScale(arxiv, log), log)));
 } finally {
   for (const b of backends) await b.cleanup().catch(() => {});
   await arxiv.close();

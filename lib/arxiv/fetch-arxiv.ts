@@ -5,6 +5,8 @@
  * - a 5xx/429, a timeout, a network error, an HTML page or a truncated body is retried at most
  *   `maxRetries` times with exponential backoff that honours `Retry-After` (capped), and never past
  *   the deadline; an arXiv error feed/entry or another 4xx is not retried.
+ * - at most `maxBytes` of body are read (streamed; a Content-Length above it is refused unread): a
+ *   runaway answer fails the run with the reason instead of taking the server's memory.
  * Every refusal is an ArxivResponseError carrying the URL, status and the first 200 bytes.
  */
 import { ArxivResponseError, bodyStartOf } from './arxiv-error';
@@ -15,6 +17,8 @@ export const ARXIV_MAX_RETRIES = 2;
 /** A Retry-After longer than this is not waited for within the run; the next run tries again. */
 export const MAX_RETRY_WAIT_MS = 60_000;
 const MIN_BACKOFF_MS = 500;
+/** A day of every category is under 5 MB; ARXIV_MAX_BYTES sets it per deployment. */
+export const DEFAULT_ARXIV_MAX_BYTES = 20 * 1024 * 1024;
 
 export type ArxivFetchDeps = {
   store: SlotStore;
@@ -31,6 +35,8 @@ export type ArxivFetchOptions = {
   maxRetries?: number;
   /** Accept header, e.g. RSS vs Atom. */
   accept?: string;
+  /** Body bytes read at most. @default DEFAULT_ARXIV_MAX_BYTES */
+  maxBytes?: number;
 };
 
 /** `Retry-After: 120` or an HTTP date → seconds from now. */
@@ -48,6 +54,38 @@ const describe = (err: unknown) => {
 
 type RawAnswer = { status: number; ok: boolean; retryAfter: string | null; body: string };
 
+/** Not retried: the same request would bring the same oversized answer. */
+const tooLarge = (url: string, bytes: number, maxBytes: number, declared: boolean) =>
+  new ArxivResponseError(
+    `arXiv's answer is larger than ARXIV_MAX_BYTES (${declared ? `declares ${bytes}` : `more than ${maxBytes}`} bytes; at most ${maxBytes} are read)`,
+    { url },
+    false,
+  );
+
+/** The body as text, reading at most `maxBytes`; one byte more cancels the download. */
+async function readText(response: Response, url: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(url, declared, maxBytes, true);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(url, total, maxBytes, false);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, total));
+}
+
 async function requestOnce(url: string, deps: ArxivFetchDeps, options: ArxivFetchOptions): Promise<RawAnswer> {
   const budgetMs = Math.min(options.timeoutMs, options.deadline.getTime() - Date.now());
   if (budgetMs <= 0) throw new ArxivResponseError('deadline reached before arXiv could be asked', { url }, false);
@@ -58,9 +96,10 @@ async function requestOnce(url: string, deps: ArxivFetchDeps, options: ArxivFetc
       signal,
       redirect: 'follow',
     });
-    const body = await response.text();
+    const body = await readText(response, url, options.maxBytes ?? DEFAULT_ARXIV_MAX_BYTES);
     return { status: response.status, ok: response.ok, retryAfter: response.headers.get('retry-after'), body };
   } catch (err) {
+    if (err instanceof ArxivResponseError) throw err;
     const reason = signal.aborted ? `no complete answer within ${budgetMs} ms` : describe(err);
     throw new ArxivResponseError(`arXiv could not be reached: ${reason}`, { url }, true);
   }

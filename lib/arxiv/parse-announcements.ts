@@ -57,18 +57,23 @@ type RawItem = {
   date?: string;
 };
 
+/** The arxiv:/dc: elements, named alike in the RSS and the Atom form. */
+const arxivFields = (node: XmlNode) => ({
+  announceType: textOf(node.announce_type),
+  creator: asArray(node.creator).map(textOf).join(', '),
+  rights: optional(node.rights),
+  doi: optional(node.DOI ?? node.doi),
+  journalRef: optional(node.journal_reference ?? node.journal_ref),
+  comments: optional(node.comments ?? node.comment),
+});
+
 const fromRssItem = (item: XmlNode): RawItem => ({
   guid: textOf(item.guid),
   link: textOf(item.link),
   title: textOf(item.title),
   description: textOf(item.description),
   categories: asArray(item.category).map(textOf),
-  announceType: textOf(item.announce_type),
-  creator: asArray(item.creator).map(textOf).join(', '),
-  rights: optional(item.rights),
-  doi: optional(item.DOI ?? item.doi),
-  journalRef: optional(item.journal_reference ?? item.journal_ref),
-  comments: optional(item.comments ?? item.comment),
+  ...arxivFields(item),
   date: textOf(item.pubDate) || undefined,
 });
 
@@ -78,12 +83,7 @@ const fromAtomEntry = (entry: XmlNode): RawItem => ({
   title: textOf(entry.title),
   description: textOf(entry.summary),
   categories: asArray(entry.category).map((c) => attrOf(c, 'term') ?? textOf(c)),
-  announceType: textOf(entry.announce_type),
-  creator: asArray(entry.creator).map(textOf).join(', '),
-  rights: optional(entry.rights),
-  doi: optional(entry.DOI ?? entry.doi),
-  journalRef: optional(entry.journal_reference ?? entry.journal_ref),
-  comments: optional(entry.comments ?? entry.comment),
+  ...arxivFields(entry),
   date: textOf(entry.published) || textOf(entry.updated) || undefined,
 });
 

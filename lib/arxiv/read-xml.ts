@@ -10,6 +10,13 @@ import { ArxivResponseError, bodyStartOf } from './arxiv-error';
 /** Elements that may repeat, so they are always arrays. */
 const REPEATED = new Set(['item', 'entry', 'category', 'author', 'link', 'day']);
 
+/**
+ * Names fast-xml-parser refuses outright (it throws for the whole document, which would make a
+ * day unreadable over one stray element): renamed to this, then dropped. No arXiv field has them.
+ */
+const REFUSED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+const IGNORED_ELEMENT = 'ignored-element';
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -19,7 +26,12 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // Numeric references (`Caf&#233;`) are decoded too, not only the five XML entities; the
+  // expansion limits fast-xml-parser applies to entities stay in place.
+  htmlEntities: true,
   isArray: (name) => REPEATED.has(name),
+  transformTagName: (name) => (REFUSED_NAMES.has(name) ? IGNORED_ELEMENT : name),
+  updateTag: (name) => name !== IGNORED_ELEMENT,
 });
 
 export type XmlNode = Record<string, unknown>;

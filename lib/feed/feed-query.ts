@@ -41,42 +41,53 @@ const decimalNumber = once
   .transform(Number);
 const termList = z.array(z.string()).transform((values) => values.flatMap(parseTermList));
 
-export const FeedQuerySchema = z
-  .object({
-    cats: z
-      .array(z.string())
-      .transform((v) => splitCommas(v).map(canonicalCategory))
-      .pipe(shape.categories)
-      .optional(),
-    q: termList.pipe(shape.keywords.in.unwrap()).optional(),
-    exclude: termList.pipe(shape.exclude.in.unwrap()).optional(),
-    authors: termList.pipe(shape.authors.in.unwrap()).optional(),
-    types: z
-      .array(z.string())
-      .transform((v) => splitCommas(v).map((t) => t.toLowerCase()))
-      .pipe(shape.types.in.unwrap())
-      .optional(),
-    min_score: decimalNumber.pipe(shape.min_score.unwrap()).optional(),
-    days: wholeNumber.pipe(shape.days.unwrap()).optional(),
-    limit: wholeNumber.pipe(shape.limit.unwrap()).optional(),
-    format: once.pipe(FeedFormatSchema).optional(),
-    language: once.pipe(shape.language.unwrap()).optional(),
-  })
-  .transform(({ format, cats, q, exclude, authors, types, min_score, days, limit, language }) => ({
-    format: format ?? ('rss' as FeedFormat),
-    /** Profile fields the query set explicitly. */
-    overrides: dropUndefined({ categories: cats, keywords: q, exclude, authors, types, min_score, days, limit, language }),
-  }));
+/** Every parameter as read from the URL, each checked like the profile field it sets. */
+const FeedParamsSchema = z.object({
+  cats: z
+    .array(z.string())
+    .transform((v) => splitCommas(v).map(canonicalCategory))
+    .pipe(shape.categories)
+    .optional(),
+  q: termList.pipe(shape.keywords.in.unwrap()).optional(),
+  exclude: termList.pipe(shape.exclude.in.unwrap()).optional(),
+  authors: termList.pipe(shape.authors.in.unwrap()).optional(),
+  types: z
+    .array(z.string())
+    .transform((v) => splitCommas(v).map((t) => t.toLowerCase()))
+    .pipe(shape.types.in.unwrap())
+    .optional(),
+  min_score: decimalNumber.pipe(shape.min_score.unwrap()).optional(),
+  days: wholeNumber.pipe(shape.days.unwrap()).optional(),
+  limit: wholeNumber.pipe(shape.limit.unwrap()).optional(),
+  format: once.pipe(FeedFormatSchema).optional(),
+  language: once.pipe(shape.language.unwrap()).optional(),
+});
+
+export const FeedQuerySchema = FeedParamsSchema.transform(({ format, cats, q, exclude, authors, types, min_score, days, limit, language }) => ({
+  format: format ?? ('rss' as FeedFormat),
+  /** Profile fields the query set explicitly. */
+  overrides: dropUndefined({ categories: cats, keywords: q, exclude, authors, types, min_score, days, limit, language }),
+}));
+
+/**
+ * The parameters a saved profile's feed (`/api/feed/<token>`) reads, checked exactly as
+ * `/api/feed` checks them (`format` once, `cats` merged and canonical: `cs.lg` is `cs.LG`).
+ */
+const SharedFeedParamsSchema = FeedParamsSchema.pick({ format: true, cats: true });
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Known parameters only, as lists of non-empty values, on a prototype-less object. */
-function collectParams(params: URLSearchParams): Record<string, string[]> {
+/** Known parameters only, as lists of non-empty values, on a prototype-less object; an overlong query is a 400. */
+function collectParams(url: URL): Record<string, string[]> {
+  if (url.search.length > MAX_QUERY_CHARS + 1)
+    throw new InputError(`Query string too long: ${url.search.length - 1} characters (at most ${MAX_QUERY_CHARS})`, [
+      { path: '(query)', message: `at most ${MAX_QUERY_CHARS} characters` },
+    ]);
   const raw: Record<string, string[]> = Object.create(null);
   for (const name of FEED_QUERY_PARAMS) {
-    const values = params.getAll(name).filter((v) => v.trim() !== '');
+    const values = url.searchParams.getAll(name).filter((v) => v.trim() !== '');
     if (values.length) raw[name] = values;
   }
   return raw;
@@ -84,17 +95,33 @@ function collectParams(params: URLSearchParams): Record<string, string[]> {
 
 export type FeedQuery = { profile: Profile; format: FeedFormat };
 
+export type FeedQueryOptions = {
+  /** Languages the deployment summarizes in (allowedSummaryLanguages); another `language` is a 400. Unset: any tag. */
+  languages?: readonly string[];
+};
+
+/** A `language` the deployment does not summarize in, as the 400 naming the field. */
+export function assertLanguageOffered(language: string | undefined, languages: readonly string[] | undefined, path = 'language'): void {
+  if (language === undefined || !languages || languages.includes(language)) return;
+  const message = `summaries are not offered in ${JSON.stringify(language)} here; one of ${languages.join(', ')}`;
+  throw new InputError(`Invalid ${path}: ${message}`, [{ path, message }]);
+}
+
 /** Parses a feed URL's query; throws InputError (→ 400 naming the parameter) on bad input. */
-export function parseFeedQuery(url: URL, defaults: Profile): FeedQuery {
-  if (url.search.length > MAX_QUERY_CHARS + 1)
-    throw new InputError(`Query string too long: ${url.search.length - 1} characters (at most ${MAX_QUERY_CHARS})`, [
-      { path: '(query)', message: `at most ${MAX_QUERY_CHARS} characters` },
-    ]);
-  const parsed = FeedQuerySchema.safeParse(collectParams(url.searchParams));
+export function parseFeedQuery(url: URL, defaults: Profile, options: FeedQueryOptions = {}): FeedQuery {
+  const parsed = FeedQuerySchema.safeParse(collectParams(url));
   if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid feed query');
   const { format, overrides } = parsed.data;
+  assertLanguageOffered(overrides.language, options.languages);
   const base = overrides.categories ? {} : defaults;
   const profile = ProfileSchema.safeParse({ ...base, ...overrides });
   if (!profile.success) throw zodToInputError(profile.error, 'Invalid feed query');
   return { profile: profile.data, format };
+}
+
+/** `format` and `cats` of a saved feed's URL, by the same rules; other parameters are not read. */
+export function parseSharedFeedParams(url: URL): { format: FeedFormat; cats?: string[] } {
+  const parsed = SharedFeedParamsSchema.safeParse(collectParams(url));
+  if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid feed query');
+  return { format: parsed.data.format ?? 'rss', ...(parsed.data.cats ? { cats: parsed.data.cats } : {}) };
 }

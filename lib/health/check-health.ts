@@ -10,14 +10,10 @@ import { StoreUnavailableError } from '../errors';
 import { INGEST_STATUS_KIND, SUMMARIZE_STATUS_KIND } from '../store/keys';
 import type { Manifest, RunStatus, Store } from '../store/store';
 import { APP_VERSION } from './app-version';
+import { dataFreshness } from './data-freshness';
 import { redactSecrets, secretValues } from './redact-secrets';
 import { backlogOf, toRunReport, type RunReport } from './run-report';
 
-/**
- * Newest announcement older than this (a long weekend is 3 days, +1 for the evening mailing)
- * while the last ingest did not report a quiet day: data is stale.
- */
-export const STALE_AFTER_DAYS = 4;
 /** Monitors retry after this; the CDN keeps serving stale feeds meanwhile. */
 export const HEALTH_RETRY_AFTER_SECONDS = 30;
 
@@ -30,7 +26,20 @@ export type HealthReport = {
   version: string;
   checkedAt: string;
   store: { backend: string; reachable: boolean; latencyMs?: number; error?: string };
-  data: { latestDay: string | null; daysStored: number; revision: number; updatedAt: string | null; ageDays: number | null; stale: boolean } | null;
+  data: {
+    latestDay: string | null;
+    /** The newest announcement arXiv's schedule says should be stored by now. */
+    expectedDay: string;
+    /** Weekday mailings after `latestDay` up to `expectedDay`. */
+    missingMailings: number | null;
+    /** True when one missing mailing is excused: the last ingest looked for it and arXiv had nothing new. */
+    holiday: boolean;
+    daysStored: number;
+    revision: number;
+    updatedAt: string | null;
+    ageDays: number | null;
+    stale: boolean;
+  } | null;
   ingest: RunReport | null;
   summarize: (RunReport & { backlog: number | null }) | null;
   summaries: { enabled: boolean; model: string; language: string; reason?: string };
@@ -42,17 +51,21 @@ type HealthStore = Pick<Store, 'ping' | 'readManifest' | 'getStatus'> & { readon
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function dataReport(manifest: Manifest, now: Date): NonNullable<HealthReport['data']> {
+function dataReport(manifest: Manifest, now: Date, ingest: RunStatus | null): NonNullable<HealthReport['data']> {
   const days = Object.keys(manifest.days).sort();
   const latestDay = days.at(-1) ?? null;
   const ageDays = latestDay ? Math.max(0, Math.floor((now.getTime() - Date.parse(`${latestDay}T00:00:00Z`)) / DAY_MS)) : null;
+  const { expectedDay, missingMailings, holiday, stale } = dataFreshness(latestDay, now, ingest);
   return {
     latestDay,
+    expectedDay,
+    missingMailings,
+    holiday,
     daysStored: days.length,
     revision: manifest.revision,
     updatedAt: manifest.revision ? manifest.updatedAt : null,
     ageDays,
-    stale: ageDays === null || ageDays > STALE_AFTER_DAYS,
+    stale,
   };
 }
 
@@ -74,9 +87,12 @@ function problemsOf(report: Omit<HealthReport, 'status' | 'problems'>): string[]
   if (failedSources.length && report.ingest?.state !== 'failed')
     problems.push(`ingest failed for ${failedSources.map(([s]) => s).join(', ')}`);
   if (report.summarize?.state === 'failed') problems.push(`last summarize run failed: ${report.summarize.error ?? 'no reason recorded'}`);
-  const quiet = report.ingest?.state === 'quiet';
-  if (report.data && !report.data.latestDay) problems.push('no papers stored yet');
-  else if (report.data?.stale && !quiet) problems.push(`newest announcement is ${report.data.ageDays} days old`);
+  const data = report.data;
+  if (data && !data.latestDay) problems.push('no papers stored yet');
+  else if (data?.stale) {
+    const missing = `${data.missingMailings} mailing${data.missingMailings === 1 ? '' : 's'} missing`;
+    problems.push(`newest announcement is ${data.ageDays} days old (${data.latestDay}); arXiv's schedule expects ${data.expectedDay}: ${missing}`);
+  }
   return problems;
 }
 
@@ -117,7 +133,7 @@ export async function checkHealth(options: { openStore: () => Promise<HealthStor
   const partial = {
     ...base,
     store: { backend: options.backend, reachable: true, latencyMs },
-    data: dataReport(manifest, now),
+    data: dataReport(manifest, now, ingest),
     ingest: ingest ? toRunReport(ingest, secrets, now) : null,
     summarize: summarize ? { ...toRunReport(summarize, secrets, now), backlog: backlogOf(summarize) } : null,
   };

@@ -4,6 +4,7 @@
  * reader (ingest's category list, the preview) parses it with ProfileSchema alone.
  */
 import { InputError, NotFoundError, RateLimitedError, zodToInputError } from '../errors';
+import { assertLanguageOffered } from '../feed/feed-query';
 import { ProfileSchema, type Profile } from '../model/profile';
 import { PROFILE_CREATE_WINDOW_SECONDS, profileCreateCounter } from '../store/keys';
 import type { Store } from '../store/store';
@@ -18,10 +19,17 @@ export const PROFILE_CREATE_LIMIT = 5;
 
 type ProfileStore = Pick<Store, 'getProfile' | 'putProfile' | 'deleteProfile'>;
 
+export type ProfileWriteOptions = {
+  /** Languages the deployment summarizes in (allowedSummaryLanguages); another `language` is a 400. Unset: any tag. */
+  languages?: readonly string[];
+  now?: number;
+};
+
 /** Validates a body as a profile (400 naming each bad field) and enforces the stored-size cap. */
-export function parseProfileBody(body: unknown): Profile {
+export function parseProfileBody(body: unknown, languages?: readonly string[]): Profile {
   const parsed = ProfileSchema.safeParse(body);
   if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid profile');
+  assertLanguageOffered(parsed.data.language, languages);
   const bytes = Buffer.byteLength(JSON.stringify(parsed.data));
   if (bytes > MAX_PROFILE_BYTES)
     throw new InputError(`Profile is ${bytes} bytes once stored; at most ${MAX_PROFILE_BYTES} are allowed (fewer or shorter terms)`, [
@@ -43,10 +51,10 @@ export async function createProfile(
   store: ProfileStore & Pick<Store, 'hit'>,
   body: unknown,
   client: string,
-  now = Date.now(),
+  options: ProfileWriteOptions = {},
 ): Promise<{ token: string; profile: Profile }> {
-  const profile = parseProfileBody(body);
-  await assertMayCreate(store, client, now);
+  const profile = parseProfileBody(body, options.languages);
+  await assertMayCreate(store, client, options.now ?? Date.now());
   const token = newProfileToken();
   await store.putProfile(token, JSON.stringify(profile));
   return { token, profile };
@@ -60,9 +68,9 @@ export async function readProfile(store: Pick<Store, 'getProfile'>, token: strin
   return parsed.data;
 }
 
-export async function replaceProfile(store: ProfileStore, token: string, body: unknown): Promise<Profile> {
+export async function replaceProfile(store: ProfileStore, token: string, body: unknown, options: ProfileWriteOptions = {}): Promise<Profile> {
   await readProfile(store, token);
-  const profile = parseProfileBody(body);
+  const profile = parseProfileBody(body, options.languages);
   await store.putProfile(token, JSON.stringify(profile));
   return profile;
 }

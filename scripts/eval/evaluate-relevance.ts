@@ -4,6 +4,8 @@
  * choice, not a good one) and ranks all the other graded papers four ways — chance, the persona's
  * keywords, the likes alone, likes and keywords — reporting precision@k and nDCG@k of each.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { parseAnnouncements } from '../../lib/arxiv/parse-announcements';
 import type { Paper } from '../../lib/model/paper';
@@ -41,7 +43,30 @@ export type RelevanceReport = {
   trainMs: number;
 };
 
-/** The graded papers of the recorded day, in the fixture's order; throws when one is missing. */
+/** Where a clone keeps the shared judgements: next to the repository, not in it. */
+const DEFAULT_DATA = path.resolve(import.meta.dirname, '../../../shared/data/relevance-dev.json');
+const RECORDED_DAY = '../fixtures/arxiv/rss/aioarxiv_2024-11-28_rss_all_archives.xml';
+
+/**
+ * The judgements file (`argument`, else RELEVANCE_DATA, else ../shared/data/relevance-dev.json)
+ * and the recorded day it grades (RELEVANCE_DAY_XML, else the fixture path the judgements name,
+ * relative to them).
+ */
+export function relevancePaths(argument?: string): { data: string; day: string } {
+  const data = path.resolve(argument || process.env.RELEVANCE_DATA || DEFAULT_DATA);
+  return { data, day: path.resolve(process.env.RELEVANCE_DAY_XML || path.join(path.dirname(data), RECORDED_DAY)) };
+}
+
+/** The judgements and their papers, or the first path that is not there. */
+export function loadRelevance(argument?: string): { data: RelevanceData; papers: Paper[] } | { missing: string } {
+  const paths = relevancePaths(argument);
+  const missing = [paths.data, paths.day].find((p) => !existsSync(p));
+  if (missing) return { missing };
+  const data = RelevanceDataSchema.parse(JSON.parse(readFileSync(paths.data, 'utf8')));
+  return { data, papers: gradedPapers(data, readFileSync(paths.day, 'utf8')) };
+}
+
+/** The graded papers of the recorded day, in the judgements' order; throws when one is missing. */
 export function gradedPapers(data: RelevanceData, xml: string): Paper[] {
   const byId = new Map(parseAnnouncements(xml).papers.map((p) => [p.id, p]));
   const missing = Object.keys(data.grades).filter((id) => !byId.has(id));

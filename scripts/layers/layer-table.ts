@@ -28,7 +28,8 @@ export const LAYER_TABLE: LayerUnit[] = [
   { unit: 'lib/text', rank: 0 },
   { unit: 'lib/security', rank: 0 },
   { unit: 'lib/errors.ts', rank: 0 },
-  { unit: 'lib/env.ts', rank: 0 },
+  // env parses with the model's schemas (language tags), so it sits just above the model.
+  { unit: 'lib/env.ts', rank: 0.5 },
   { unit: 'config', rank: 0 },
   { unit: 'package.json', rank: 0 },
 ];

@@ -6,7 +6,8 @@ import { renderFeed } from '../../lib/feed/render-feed';
 import type { Paper } from '../../lib/model/paper';
 
 const HOSTILE_TITLE = 'Tiny$H^3$Fusion & <b>bold</b> ]]> \u0001ctl 🚀 عربى עברית TinyD\\\'ej\\`aVu "q" \'a\'';
-const CLEAN_TITLE = HOSTILE_TITLE.replace('\u0001', '');
+/** Control characters go, and so does HTML markup: titles are plain text in every format. */
+const CLEAN_TITLE = HOSTILE_TITLE.replace('\u0001', '').replace('<b>bold</b>', 'bold');
 const HOSTILE_ABSTRACT = 'We show $\\mathcal{O}(n^2)$ < 3 & x > 2; ]]> and <script>alert(1)</script> \uFFFE end.';
 
 const paper = (over: Partial<Paper> = {}): Paper => ({
@@ -137,7 +138,8 @@ describe('renderFeed atom', () => {
   it('round-trips hostile text exactly and escapes it in the markup', () => {
     expect(e.title['#text']).toBe(CLEAN_TITLE);
     expect(e.summary['#text']).toBe(HOSTILE_ABSTRACT.replace('\uFFFE', ''));
-    expect(body).toContain('&amp; &lt;b&gt;bold&lt;/b&gt; ]]&gt;');
+    expect(body).toContain('Fusion &amp; bold ]]&gt;');
+    expect(body).toContain('&amp; &lt;x&gt; </title>');
     expect(e.author.map((a: { name: string }) => a.name)).toEqual(['Kurt G\\"odel', 'Ana & <Bob>', 'محمد']);
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../lib/errors';
 import { Store } from '../../lib/store/store';
 import { createVercelKvDriver } from '../../lib/store/vercel-kv-driver';
-import { startFakeUpstash, type FakeUpstash } from '../helpers/fake-upstash';
+import { startFakeUpstash, type FakeUpstash } from '../../scripts/support/fake-upstash';
 import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
 import { closedPort, deleteByPrefix, redisGate, REDIS_TEST_URL, uniquePrefix } from '../../scripts/support/redis-test-env';
 import { runStoreContract } from './contract';

@@ -12,7 +12,7 @@ import { FakeArxivPapers } from '../../scripts/support/fake-arxiv-papers';
 import { FakeOpenAi } from '../../scripts/support/fake-openai';
 import { latexmlHtml, paperPdf, paperSections } from '../../scripts/support/paper-files';
 import { makePaper, NOW, PREFIX } from './fulltext-setup';
-import { scrubEnv, SCRUBBED_VARIABLES, tempDir } from '../helpers/temp-env';
+import { SCRUBBED_VARIABLES, tempDir } from '../helpers/temp-env';
 
 const CHILD = path.resolve(import.meta.dirname, 'fulltext-child.ts');
 const INTERVAL_MS = 300;
@@ -33,7 +33,9 @@ type ChildOutcome = { paper: string; kind: string; downloads: number };
 
 function runChild(env: Record<string, string>, papers: number[]): Promise<ChildOutcome[]> {
   return new Promise((resolve, reject) => {
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !SCRUBBED_VARIABLES.includes(k)));
+    // The developer's own settings must not reach the child: only the test's.
+    const inherited: NodeJS.ProcessEnv = { ...process.env };
+    for (const k of SCRUBBED_VARIABLES) delete inherited[k];
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...papers.map(String)], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -46,7 +48,6 @@ function runChild(env: Record<string, string>, papers: number[]): Promise<ChildO
 
 describe('full-text downloads across two processes', () => {
   it('one connection at a time, ≥ ARXIV_MIN_INTERVAL_MS apart, each file once, each summary once', async () => {
-    scrubEnv();
     const numbers = [21, 22, 23, 24, 25, 26];
     numbers.forEach((n, i) => {
       const id = makePaper(n).id;

@@ -6,7 +6,7 @@ import { getDefaultProfile } from '../../../lib/select/default-profile';
 import { parseFeedQuery } from '../../../lib/feed/feed-query';
 import { serveFeed } from '../../../lib/feed/serve-feed';
 import { afterResponse } from '../_lib/after-response';
-import { getEnv } from '../../../lib/env';
+import { allowedSummaryLanguages, getEnv } from '../../../lib/env';
 import { runFeedFollowUps } from '../../../lib/jobs/feed-follow-ups';
 import { withErrors } from '../../../lib/http/respond';
 import { getStore } from '../../../lib/store/open-store';
@@ -17,7 +17,8 @@ export const maxDuration = 60;
 
 export const GET = withErrors(async (request: Request) => {
   const env = getEnv();
-  const { profile, format } = parseFeedQuery(new URL(request.url), getDefaultProfile(env));
+  const defaults = getDefaultProfile(env);
+  const { profile, format } = parseFeedQuery(new URL(request.url), defaults, { languages: allowedSummaryLanguages(env) });
   const store = await getStore();
   const response = await serveFeed({ store, profile, format, request, env });
   afterResponse(() => runFeedFollowUps({ store, env }, response));

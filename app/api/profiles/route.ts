@@ -2,7 +2,7 @@
  * POST /api/profiles — saves a profile (JSON body, ProfileSchema) and answers 201
  * `{token, urls: {rss, atom, json, opml, edit}}`. Rate limited per client address (README "Scoring").
  */
-import { getEnv } from '../../../lib/env';
+import { allowedSummaryLanguages, getEnv } from '../../../lib/env';
 import { json, withErrors } from '../../../lib/http/respond';
 import { clientAddress } from '../../../lib/profiles/client-address';
 import { requestOrigin } from '../../../lib/feed/request-origin';
@@ -15,8 +15,9 @@ export const dynamic = 'force-dynamic';
 
 export const POST = withErrors(async (request: Request) => {
   const body = await readJsonBody(request, MAX_PROFILE_BODY_BYTES);
-  const { token, profile } = await createProfile(await getStore(), body, clientAddress(request, getEnv()));
-  const origin = requestOrigin(request, getEnv());
+  const env = getEnv();
+  const { token, profile } = await createProfile(await getStore(), body, clientAddress(request, env), { languages: allowedSummaryLanguages(env) });
+  const origin = requestOrigin(request, env);
   return json(
     { token, urls: profileUrls(origin, token), profile },
     { status: 201, headers: { location: new URL(`/api/profiles/${token}`, origin).href } },

@@ -117,6 +117,7 @@ async function ingestLocked(deps: IngestDeps, options: IngestOptions & { deadlin
     minIntervalMs: env.ARXIV_MIN_INTERVAL_MS,
     timeoutMs: env.ARXIV_TIMEOUT_MS,
     deadline: options.deadline,
+    maxBytes: env.ARXIV_MAX_BYTES,
   };
   log(`ingest: asking arXiv for ${sources.length} source(s) (${sources.join(', ')})…`);
   let announcement: Announcement;

@@ -6,13 +6,16 @@
  * scale folded in, so it needs no idf table.
  */
 import type { Paper } from '../../model/paper';
+import { TermTable } from './term-table';
 import { termVector, type TermVector } from './term-vector';
 
 export type FittedWindow = {
   /** One paper per id (the first seen). */
   papers: Paper[];
   byId: Map<string, Paper>;
-  idfByHash: Map<number, number>;
+  terms: TermTable;
+  /** Idf by entry of `terms`. */
+  idf: Float64Array;
   /** Idf of a term the window does not contain (a feedback paper's term from an older window). */
   unseenIdf: number;
   /** Divides tf × idf so the window's feature vectors have about unit length. */
@@ -26,19 +29,33 @@ export function fitWindow(window: readonly Paper[]): FittedWindow {
   const byId = new Map<string, Paper>();
   for (const paper of window) if (!byId.has(paper.id)) byId.set(paper.id, paper);
   const papers = [...byId.values()];
-  const df = new Map<number, number>();
-  for (const paper of papers) for (const hash of termVector(paper).ids) df.set(hash, (df.get(hash) ?? 0) + 1);
+  const terms = new TermTable(papers.length * 64);
+  let df: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  for (const paper of papers)
+    for (const hash of termVector(paper).ids) {
+      const entry = terms.add(hash);
+      if (entry >= df.length) df = grown(df);
+      df[entry]!++;
+    }
   const n = papers.length;
-  const idfByHash = new Map<number, number>();
-  for (const [hash, count] of df) idfByHash.set(hash, Math.log((1 + n) / (1 + count)) + 1);
-  const fitted: FittedWindow = { papers, byId, idfByHash, unseenIdf: Math.log(1 + n) + 1, scale: 1 };
+  const idf = Float64Array.from(df.subarray(0, terms.size), (count) => Math.log((1 + n) / (1 + count)) + 1);
+  const fitted: FittedWindow = { papers, byId, terms, idf, unseenIdf: Math.log(1 + n) + 1, scale: 1 };
   let squares = 0;
   for (const paper of papers) squares += squaredLength(fitted, termVector(paper));
   fitted.scale = Math.sqrt(squares / Math.max(1, n)) || 1;
   return fitted;
 }
 
-export const idfOf = (fitted: FittedWindow, hash: number) => fitted.idfByHash.get(hash) ?? fitted.unseenIdf;
+function grown(counts: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(counts.length * 2);
+  bigger.set(counts);
+  return bigger;
+}
+
+export function idfOf(fitted: FittedWindow, hash: number): number {
+  const entry = fitted.terms.find(hash);
+  return entry < 0 ? fitted.unseenIdf : fitted.idf[entry]!;
+}
 
 function squaredLength(fitted: FittedWindow, vector: TermVector): number {
   let sum = 0;

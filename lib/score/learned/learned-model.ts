@@ -37,9 +37,9 @@ export type PaperSketch = z.infer<typeof PaperSketchSchema>;
 
 export const ClassifierSchema = z.object({
   bias: z.number(),
-  /** Decision value of the median sampled window paper: 0 points at or below it. */
+  /** Decision value of the median sampled window paper: no points at or below it. */
   low: z.number(),
-  /** Decision value of the median liked paper: full points at or above it. */
+  /** Decision value at the sampled window's 95th percentile: tanh(1) ≈ 76 % of the points there. */
   high: z.number(),
   /** Weights on a paper's unit-length sublinear tf (idf folded in), largest magnitude first. */
   weights: z.array(TermWeightSchema).max(MAX_MODEL_TERMS),

@@ -1,7 +1,8 @@
 /**
  * Scores papers with a profile's learned model, on the keyword scale (rank-papers.ts):
- * - likes add 0 to LIKE_MAX_POINTS: 0 at or below the classifier's value for a typical window
- *   paper, the full amount at or above a typical liked paper's, linear between;
+ * - likes add 0 to LIKE_MAX_POINTS: none at or below the classifier's value for the median
+ *   window paper, then LIKE_MAX_POINTS × tanh(z), z = 1 at the window's 95th percentile — strictly
+ *   increasing, so papers the likes favour keep their order instead of tying at a cap;
  * - dislikes take 0 to DISLIKE_MAX_POINTS from a paper that resembles a disliked paper more than
  *   any liked one (by more than DISLIKE_SIMILARITY_FLOOR, fully at DISLIKE_SIMILARITY_SPAN more);
  * - a liked paper itself gets the full like points and says so; a disliked one the full penalty.
@@ -12,7 +13,7 @@
 import type { Paper } from '../../model/paper';
 import type { Match } from '../rank-papers';
 import { DISLIKE_MAX_POINTS, LIKE_MAX_POINTS, type Classifier, type LearnedModel, type PaperSketch } from './learned-model';
-import { buildTermTable, findTerm, type TermTable } from './term-table';
+import { TermTable } from './term-table';
 import { termHash, termVector } from './term-vector';
 
 /** A paper must resemble a disliked paper at least this much more than any liked one to lose points. */
@@ -55,16 +56,11 @@ const hundredths = (x: number) => Math.round(x * 100) / 100;
 
 function compile(model: LearnedModel | null, liked: Set<string>, disliked: Set<string>): Compiled {
   const sketches = [...(model?.liked ?? []).filter((s) => liked.has(s.id)), ...(model?.disliked ?? []).filter((s) => disliked.has(s.id))];
-  const entryOf = new Map<number, number>();
-  const entry = (term: string) => {
-    const hash = termHash(term);
-    let e = entryOf.get(hash);
-    if (e === undefined) entryOf.set(hash, (e = entryOf.size));
-    return e;
-  };
+  const table = new TermTable();
+  const entry = (term: string) => table.add(termHash(term));
   const weights = (model?.classifier?.weights ?? []).map(([term, w]) => [entry(term), w] as const);
   const postings = sketches.flatMap((s, k) => s.terms.map(([term, x]) => [entry(term), k, x / s.self] as const));
-  const size = entryOf.size;
+  const size = table.size;
   const weight = new Float32Array(size);
   for (const [e, w] of weights) weight[e] = w;
   const postStart = new Int32Array(size + 1);
@@ -78,7 +74,6 @@ function compile(model: LearnedModel | null, liked: Set<string>, disliked: Set<s
     postSketch[at] = k;
     postValue[at] = v;
   }
-  const table = buildTermTable([...entryOf.keys()]);
   const likedSketches = sketches.filter((s) => liked.has(s.id)).length;
   return { table, weight, postStart, postSketch, postValue, sketches, likedSketches, classifier: model?.classifier ?? null, liked, disliked };
 }
@@ -88,7 +83,7 @@ function accumulate(c: Compiled, ids: Int32Array, values: Float32Array, scratch:
   let decision = c.classifier?.bias ?? 0;
   let touched = 0;
   for (let i = 0; i < ids.length; i++) {
-    const e = findTerm(c.table, ids[i]!);
+    const e = c.table.find(ids[i]!);
     if (e < 0) continue;
     const tf = values[i]!;
     decision += c.weight[e]! * tf;
@@ -120,7 +115,7 @@ function evaluate(c: Compiled, paper: Paper, scratch: Scratch | null): Evaluatio
   const simDisliked = nearestDisliked < 0 ? 0 : sims![nearestDisliked]!;
   for (let t = 0; t < touched; t++) sims![scratch!.touched[t]!] = 0;
   const k = c.classifier;
-  const like = c.liked.has(paper.id) ? LIKE_MAX_POINTS : k ? LIKE_MAX_POINTS * clamp01((decision - k.low) / (k.high - k.low)) : 0;
+  const like = c.liked.has(paper.id) ? LIKE_MAX_POINTS : k ? LIKE_MAX_POINTS * Math.tanh(Math.max(0, (decision - k.low) / (k.high - k.low))) : 0;
   const penalty = c.disliked.has(paper.id) ? DISLIKE_MAX_POINTS : DISLIKE_MAX_POINTS * clamp01((simDisliked - simLiked) / DISLIKE_SIMILARITY_SPAN);
   return { like: hundredths(like), penalty: hundredths(penalty), nearestLiked, nearestDisliked };
 }

@@ -14,8 +14,8 @@ export const roundStored = (value: number) => Number(value.toPrecision(4));
 
 /** The spelling of each wanted hash, from the paper's own text. */
 export function termNames(paper: Pick<Paper, 'title' | 'abstract'>, wanted: ReadonlySet<number>, into = new Map<number, string>()): Map<number, string> {
-  visitTerms(paper, (hash, term) => {
-    if (wanted.has(hash) && !into.has(hash)) into.set(hash, term());
+  visitTerms(paper, (hash, word, before) => {
+    if (wanted.has(hash) && !into.has(hash)) into.set(hash, before === null ? word : `${before} ${word}`);
   });
   return into;
 }

@@ -41,19 +41,19 @@ export function termWords(text: string): string[] {
   return splitWords(foldText(text)).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
 }
 
-/** Calls `visit` with the hash and spelling of every 1- and 2-gram of a paper (bigrams never span title and abstract). */
-export function visitTerms(paper: Pick<Paper, 'title' | 'abstract'>, visit: (hash: number, term: () => string) => void): void {
+/**
+ * Calls `visit` for every 1- and 2-gram of a paper, bigrams never spanning title and abstract:
+ * the term's hash, its last word, and the word before that (null for a single word). The
+ * spelling is `${before} ${word}`, built only by callers that need it.
+ */
+export function visitTerms(paper: Pick<Paper, 'title' | 'abstract'>, visit: (hash: number, word: string, before: string | null) => void): void {
   for (const field of [paper.title, paper.abstract]) {
-    const words = termWords(field);
-    let previous = '';
+    let previous: string | null = null;
     let previousHash = 0;
-    for (const word of words) {
+    for (const word of termWords(field)) {
       const wordHash = hashChars(FNV_OFFSET, word);
-      visit(wordHash | 0, () => word);
-      if (previous) {
-        const first = previous;
-        visit(hashChars(Math.imul(previousHash ^ SPACE, FNV_PRIME), word) | 0, () => `${first} ${word}`);
-      }
+      visit(wordHash | 0, word, null);
+      if (previous !== null) visit(hashChars(Math.imul(previousHash ^ SPACE, FNV_PRIME), word) | 0, word, previous);
       previous = word;
       previousHash = wordHash;
     }
@@ -61,31 +61,38 @@ export function visitTerms(paper: Pick<Paper, 'title' | 'abstract'>, visit: (has
 }
 
 let scratch = new Int32Array(2048);
+let used = 0;
+
+function push(hash: number): void {
+  if (used === scratch.length) {
+    const bigger = new Int32Array(scratch.length * 2);
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  scratch[used++] = hash;
+}
 
 function buildVector(paper: Pick<Paper, 'title' | 'abstract'>): TermVector {
-  let used = 0;
-  visitTerms(paper, (hash) => {
-    if (used === scratch.length) {
-      const bigger = new Int32Array(scratch.length * 2);
-      bigger.set(scratch);
-      scratch = bigger;
-    }
-    scratch[used++] = hash;
-  });
+  used = 0;
+  visitTerms(paper, push);
   const all = scratch.subarray(0, used).sort();
-  const ids: number[] = [];
-  const values: number[] = [];
-  for (let i = 0; i < all.length; ) {
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const values = new Float32Array(distinct);
+  let squares = 0;
+  for (let i = 0, n = 0; i < all.length; n++) {
     let j = i + 1;
     while (j < all.length && all[j] === all[i]) j++;
-    ids.push(all[i]!);
-    values.push(1 + Math.log(j - i));
+    const tf = 1 + Math.log(j - i);
+    ids[n] = all[i]!;
+    values[n] = tf;
+    squares += tf * tf;
     i = j;
   }
-  let squares = 0;
-  for (const v of values) squares += v * v;
   const norm = Math.sqrt(squares) || 1;
-  return { ids: Int32Array.from(ids), values: Float32Array.from(values, (v) => v / norm) };
+  for (let n = 0; n < distinct; n++) values[n] = values[n]! / norm;
+  return { ids, values };
 }
 
 const byObject = new WeakMap<object, TermVector>();

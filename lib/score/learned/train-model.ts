@@ -11,17 +11,24 @@ import type { Paper } from '../../model/paper';
 import { featuresOf, idfOf, fitWindow, type Features, type FittedWindow } from './fit-window';
 import { LearnedModelSchema, MAX_MODEL_TERMS, MAX_TERM_CHARS, MODEL_FORMAT, type Classifier, type LearnedModel, type PaperSketch } from './learned-model';
 import { roundStored, sketchFeatures, sketchPaper, termNames } from './sketch-paper';
+import { TermTable } from './term-table';
 import { termHash } from './term-vector';
 import { trainLinearSvm, type SparseSample } from './train-linear-svm';
 
 /** Window papers the classifier sees as "not liked"; more costs time and changes little. */
 export const NEGATIVE_SAMPLE = 1_500;
 /**
- * SVM regularization on unit-length tf-idf. arxiv-sanity-lite's 0.01 is, on so few positives,
- * nearly the liked papers' centroid; a little more lets the terms the liked papers share outweigh
- * what any single one of them says.
+ * SVM regularization on unit-length tf-idf: arxiv-sanity-lite's LinearSVC(C=0.01). So strong a
+ * prior keeps a few likes close to their centroid against the window, which generalizes better
+ * than fitting each liked paper's own words (larger C ranked worse on held-out judgements).
  */
-export const SVM_C = 0.1;
+export const SVM_C = 0.01;
+/**
+ * Calibration: a paper whose decision value reaches this quantile of the sampled window gets
+ * tanh(1) ≈ 76 % of LIKE_MAX_POINTS. The window defines the scale because liked papers are
+ * overfit (they sit at the margin) and fresh relevant papers rarely score like them.
+ */
+export const HIGH_QUANTILE = 0.95;
 
 export type TrainInput = {
   /** Papers the model is fitted on: idf, negatives, and the text of feedback papers found there. */
@@ -54,25 +61,14 @@ function sampleNegatives(fitted: FittedWindow, liked: ReadonlySet<string>): Pape
     .map(({ p }) => p);
 }
 
-function toSamples(rows: Row[]): { samples: SparseSample[]; hashOf: number[] } {
-  const indexOf = new Map<number, number>();
-  const hashOf: number[] = [];
-  const samples = rows.map(({ features, label }) => {
-    const index = Int32Array.from(features.hashes, (hash) => {
-      let i = indexOf.get(hash);
-      if (i === undefined) indexOf.set(hash, (i = hashOf.push(hash) - 1));
-      return i;
-    });
-    return { index, value: features.values, label };
-  });
-  return { samples, hashOf };
+function toSamples(rows: Row[]): { samples: SparseSample[]; hashOf: Int32Array } {
+  const dimensions = new TermTable(rows.length * 64);
+  const samples = rows.map(({ features, label }) => ({ index: features.hashes.map((hash) => dimensions.add(hash)), value: features.values, label }));
+  return { samples, hashOf: dimensions.hashes() };
 }
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+/** Nearest-rank quantile. */
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 /** Spellings of the kept hashes, from the papers and sketches that contain them. */
 function nameTerms(rows: Row[], sketches: PaperSketch[], wanted: Set<number>): Map<number, string> {
@@ -86,7 +82,7 @@ function fitClassifier(fitted: FittedWindow, rows: Row[], sketches: PaperSketch[
   const { samples, hashOf } = toSamples(rows);
   const svm = trainLinearSvm(samples, hashOf.length, { c: SVM_C });
   // Weights on unit sublinear tf, the vector scoring computes: idf and scale folded in.
-  const onTf = hashOf.map((hash, i) => ({ hash, i, weight: (svm.weights[i]! * idfOf(fitted, hash)) / fitted.scale }));
+  const onTf = Array.from(hashOf, (hash, i) => ({ hash, i, weight: (svm.weights[i]! * idfOf(fitted, hash)) / fitted.scale }));
   const top = onTf.filter((t) => t.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.hash - b.hash);
   const names = nameTerms(rows, sketches, new Set(top.slice(0, MAX_MODEL_TERMS * 2).map((t) => t.hash)));
   const kept = top.filter((t) => (names.get(t.hash)?.length ?? Infinity) <= MAX_TERM_CHARS).slice(0, MAX_MODEL_TERMS);
@@ -95,8 +91,9 @@ function fitClassifier(fitted: FittedWindow, rows: Row[], sketches: PaperSketch[
   for (const t of kept) keptWeight[t.i] = roundStored(t.weight) * (fitted.scale / idfOf(fitted, t.hash));
   const bias = roundStored(svm.bias);
   const decision = (s: SparseSample) => s.index.reduce((sum, i, k) => sum + keptWeight[i]! * s.value[k]!, bias);
-  const low = median(samples.filter((s) => s.label < 0).map(decision));
-  const high = median(samples.filter((s) => s.label > 0).map(decision));
+  const negatives = samples.filter((s) => s.label < 0).map(decision);
+  const low = quantile(negatives, 0.5);
+  const high = quantile(negatives, HIGH_QUANTILE);
   return {
     bias,
     low: roundStored(low),

@@ -11,7 +11,7 @@ export type FittedText = {
   text: string;
   /** Headings (or `(front matter)`) shortened or left out, each with how. */
   cut: string[];
-  /** Characters of body text before cutting (references and abstract excluded). */
+  /** Characters the text would have uncut (references, abstract and front matter excluded). */
   fullChars: number;
 };
 
@@ -53,7 +53,7 @@ function label(section: DocSection): string {
 export function fitSections(sections: DocSection[], maxChars: number): FittedText {
   const roles = assignRoles(sections);
   const kept = sections.map((s, i) => ({ s, role: roles[i]!, rendered: render(s) })).filter((x) => ROLE_PRIORITY.includes(x.role) && x.s.text.trim());
-  const fullChars = kept.reduce((n, x) => n + x.rendered.length, 0);
+  const fullChars = kept.reduce((n, x) => n + x.rendered.length, 0) + SEPARATOR.length * Math.max(0, kept.length - 1);
   const allowance = new Map<number, number>();
   let left = maxChars;
   for (const role of ROLE_PRIORITY) {

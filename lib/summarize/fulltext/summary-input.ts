@@ -7,11 +7,12 @@
  * change (`missing`, `failed`; a file too large or unreadable stays so for that version). A
  * summary made from the full text is never made again.
  */
-import type { FullTextMissReason, StoredSummary, SummarySource } from '../../model/summary';
+import type { FullTextMissReason, StoredSummary } from '../../model/summary';
 import { summarySource } from '../../model/summary';
 import { FULLTEXT_PROMPT_VERSION, PROMPT_VERSION } from '../summary-scope';
 import type { FullTextSettings } from './full-text-settings';
 import { loadFullText, type FullTextBody } from './load-full-text';
+import type { PaperCost } from './paper-cost';
 
 /** Just under a day, so the daily summarize cron looks again the next day. */
 export const FULLTEXT_RECHECK_HOURS = 20;
@@ -20,9 +21,6 @@ export const FULLTEXT_MAX_ATTEMPTS = 3;
 const RECHECKED: FullTextMissReason[] = ['missing', 'failed'];
 /** Downloads end this long before the run's deadline: the LLM call after them needs the time. */
 export const FULLTEXT_CALL_WINDOW_MS = 15_000;
-
-/** What one paper cost beyond the LLM call: requests to arXiv, bytes downloaded, prompt characters sent. */
-export type PaperCost = { downloads: number; bytes: number; chars: number; source?: SummarySource };
 
 /** Whether a stored summary is an abstract stand-in worth another look for its full text now. */
 export function wantsFullText(stored: StoredSummary, settings: FullTextSettings | undefined, now: Date): boolean {

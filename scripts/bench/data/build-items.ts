@@ -157,3 +157,24 @@ export function buildDayItems({ mix, seed, yymm, firstNumber }: BuildDayOptions)
   }
   return items;
 }
+
+/**
+ * A whole-arXiv weekday for the scale store (~1,900 items, cs-heavy as in 2025): every archive,
+ * with the categories a 20-category reader picks, cross-lists drawn from the same mix.
+ */
+export const SCALE_DAY: DayMix = {
+  items: 1900,
+  primaries: [
+    ['cs.LG', 14], ['cs.CV', 9], ['cs.CL', 6], ['cs.AI', 6], ['cs.RO', 3], ['cs.CR', 3], ['cs.DC', 2], ['cs.SE', 2],
+    ['cs.IR', 2], ['cs.HC', 2], ['cs.NI', 1], ['cs.DS', 1], ['cs.IT', 1], ['cs.SD', 1], ['stat.ML', 2], ['stat.ME', 2],
+    ['math.OC', 3], ['math.PR', 2], ['math.AP', 2], ['math.CO', 2], ['math.NA', 2], ['math.AG', 1], ['quant-ph', 5],
+    ['hep-th', 2], ['hep-ph', 2], ['gr-qc', 1], ['astro-ph.GA', 2], ['astro-ph.CO', 1], ['astro-ph.HE', 1],
+    ['cond-mat.mtrl-sci', 2], ['cond-mat.str-el', 1], ['cond-mat.stat-mech', 1], ['physics.optics', 1],
+    ['physics.flu-dyn', 1], ['eess.SP', 2], ['eess.SY', 2], ['eess.IV', 1], ['q-bio.NC', 1], ['q-fin.ST', 1],
+    ['econ.EM', 1], ['nlin.CD', 1], ['nucl-th', 1], ['math-ph', 1], ['hep-ex', 1], ['hep-lat', 1], ['nucl-ex', 1],
+  ],
+  crossFrom: [],
+  cross: 0.12,
+  replace: 0.3,
+  replaceCross: 0.06,
+};

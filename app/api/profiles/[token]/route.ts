@@ -2,7 +2,7 @@
  * GET/PUT/DELETE /api/profiles/<token> — read, replace, delete a saved profile.
  * Malformed token → 400, unknown token → 404 (lib/profiles/saved-profiles.ts).
  */
-import { getEnv } from '../../../../lib/env';
+import { allowedSummaryLanguages, getEnv } from '../../../../lib/env';
 import { json, withErrors } from '../../../../lib/http/respond';
 import { requestOrigin } from '../../../../lib/feed/request-origin';
 import { profileUrls } from '../../../../lib/profiles/profile-urls';
@@ -26,7 +26,7 @@ export const GET = withErrors(async (request: Request, context: Context) => {
 export const PUT = withErrors(async (request: Request, context: Context) => {
   const { token } = await context.params;
   const body = await readJsonBody(request, MAX_PROFILE_BODY_BYTES);
-  return answer(request, token, await replaceProfile(await getStore(), token, body));
+  return answer(request, token, await replaceProfile(await getStore(), token, body, { languages: allowedSummaryLanguages(getEnv()) }));
 });
 
 export const DELETE = withErrors(async (_request: Request, context: Context) => {

@@ -4,11 +4,26 @@
  * (https://nextjs.org/docs/app/guides/content-security-policy). The policy itself is built in
  * lib/security/content-security-policy.ts; headers that do not change per request (nosniff,
  * Referrer-Policy, framing, Permissions-Policy) and the API's policy are in next.config.mjs.
+ * API requests pass lib/http/api-gate.ts first: malformed paths, methods a route does not serve,
+ * and cross-site or non-JSON writes to saved profiles are refused there.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { getEnv } from './lib/env';
+import type { OriginEnv } from './lib/feed/request-origin';
+import { gateApiRequest } from './lib/http/api-gate';
 import { contentSecurityPolicy, createNonce } from './lib/security/content-security-policy';
 
+/** With a broken env the routes answer the 500 that names the variable; the gate trusts no proxy meanwhile. */
+function originEnv(): OriginEnv {
+  try {
+    return getEnv();
+  } catch {
+    return { PUBLIC_BASE_URL: undefined, TRUST_PROXY: undefined, VERCEL: false };
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith('/api/')) return gateApiRequest(request, originEnv()) ?? NextResponse.next();
   const nonce = createNonce();
   const csp = contentSecurityPolicy({
     nonce,
@@ -33,5 +48,7 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
+    // API routes: the gate only (lib/http/api-gate.ts), no page policy.
+    { source: '/api/:path*' },
   ],
 };

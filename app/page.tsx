@@ -9,6 +9,7 @@ import { StoreUnavailableError } from '../lib/errors';
 import { FEED_FORMATS } from '../lib/feed/feed-format';
 import { ALTERNATE_TYPES } from '../lib/feed/feed-links';
 import type { PreviewModel } from '../lib/preview/load-preview';
+import { PAGE_SIZE } from '../lib/preview/paginate';
 import { BuilderForm } from './_components/builder-form';
 import { FeedLinksPanel } from './_components/feed-links-panel';
 import { NoticeList } from './_components/notice-list';
@@ -72,8 +73,27 @@ function Unavailable({ error }: { error: Error }) {
   );
 }
 
+function PageNav({ cards }: { cards: PreviewModel['cards'] }) {
+  if (cards.pages === 1) return null;
+  const next = Math.min(PAGE_SIZE, cards.total - cards.offset - cards.items.length);
+  return (
+    <nav className="page-nav" aria-label="More papers">
+      {cards.prevHref && (
+        <a href={cards.prevHref} rel="prev">
+          ← Previous {PAGE_SIZE} papers
+        </a>
+      )}
+      {cards.nextHref && (
+        <a href={cards.nextHref} rel="next">
+          Next {next} papers →
+        </a>
+      )}
+    </nav>
+  );
+}
+
 function Papers({ model }: { model: PreviewModel }) {
-  const { doc } = model;
+  const { doc, cards } = model;
   if (!doc.items.length) {
     const why = doc.days.length
       ? 'No paper of the shown days matches this selection. Try fewer keywords, a lower min score, more days or more types.'
@@ -81,11 +101,39 @@ function Papers({ model }: { model: PreviewModel }) {
     return <p className="empty">{why}</p>;
   }
   return (
-    <ol className="papers">
-      {doc.items.map((item, i) => (
-        <PaperCard key={item.paper.id} item={item} rank={i + 1} />
-      ))}
-    </ol>
+    <>
+      {cards.pages > 1 && (
+        <p className="page-range">
+          Papers {cards.offset + 1}–{cards.offset + cards.items.length} of {cards.total} (page {cards.page} of {cards.pages})
+        </p>
+      )}
+      <ol className="papers" start={cards.offset + 1}>
+        {cards.items.map((item, i) => (
+          <PaperCard key={item.paper.id} item={item} rank={cards.offset + i + 1} ranked={model.ranked} />
+        ))}
+      </ol>
+      <PageNav cards={cards} />
+    </>
+  );
+}
+
+/**
+ * The builder and the feed URLs. On a phone they wait behind "Build your feed" at the top of the
+ * page (a `<details>`, so no JavaScript is needed); on a wide screen the stylesheet keeps the
+ * panel open beside the papers and hides the toggle.
+ */
+function BuilderDrawer({ model }: { model: PreviewModel }) {
+  return (
+    <details className="builder-drawer" id="builder">
+      <summary className="builder-toggle">
+        Build your feed <span className="muted">categories, keywords, feed URLs</span>
+      </summary>
+      <div className="sidebar">
+        <BuilderForm categories={PICKER_CATEGORIES} values={builderValues(model)} token={model.token} defaultLanguage={getEnv().SUMMARY_LANGUAGE} />
+        <FeedLinksPanel links={model.links} saved={model.linksAreSecret} />
+        <ProfileActions profile={model.profile} token={model.token} />
+      </div>
+    </details>
   );
 }
 
@@ -99,27 +147,15 @@ export default async function Home({ searchParams }: PageProps) {
   const feedNotices = model.doc.notices.map((text) => ({ tone: 'info' as const, text }));
   return (
     <main id="main" className="layout">
+      <BuilderDrawer model={model} />
       <section id="papers" className="results" aria-labelledby="results-heading">
         <NoticeList notices={[...inputNotices, ...model.notices, ...feedNotices]} />
         <StatusPanel model={model} />
-        <p className="jump-to-builder">
-          <a href="#builder-heading">Build your own feed ↓</a>
-        </p>
         <h2 id="results-heading" className="results-heading">
           {model.doc.title}
         </h2>
         <Papers model={model} />
       </section>
-      <div className="sidebar">
-        <BuilderForm
-          categories={PICKER_CATEGORIES}
-          values={builderValues(model)}
-          token={model.token}
-          defaultLanguage={getEnv().SUMMARY_LANGUAGE}
-        />
-        <FeedLinksPanel links={model.links} saved={model.linksAreSecret} />
-        <ProfileActions profile={model.profile} token={model.token} />
-      </div>
     </main>
   );
 }

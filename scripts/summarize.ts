@@ -1,11 +1,13 @@
 /**
  * `npm run summarize [-- --max-papers N] [--minutes M]` — the summarize job from a shell, with the
  * same store and env as the server (.env is not read: export the variables or use `node --env-file`).
- * Prints one progress line per paper and one summary line; exits 1 when the run failed.
+ * Prints what is wanted, a progress line every few papers, the result (one line, plus one per
+ * failure kind) and the summary line below; exits 1 when the run failed.
  */
 import { parseArgs } from 'node:util';
 import { getEnv } from '../lib/env';
 import { getStore, resetStore } from '../lib/store/open-store';
+import { DRAIN_WAIT_MS } from '../lib/jobs/summarize/drain-summaries';
 import { runSummarize } from '../lib/jobs/summarize/run-summarize';
 
 /** A shell has no platform limit; this only keeps a forgotten run from going on for hours. */
@@ -25,16 +27,10 @@ const started = Date.now();
 const env = getEnv();
 const result = await runSummarize(
   { store: await getStore(), env, log: (line) => console.log(line) },
-  { now: new Date(started), deadline: started + minutes * 60_000, maxPapers, trigger: 'cli' },
+  { now: new Date(started), deadline: started + minutes * 60_000, maxPapers, trigger: 'cli', waitForDrainMs: DRAIN_WAIT_MS },
 );
 await resetStore();
 
-const c = result.counts;
-const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(
-  `summarize ${result.state}: ${c.summarized} summarized, ${c.cached} cached, ${c.failed} failed, ` +
-    `${c.skippedBudget + c.skippedDeadline + c.skippedProvider} skipped, ${c.busy} busy of ${c.candidates} wanted; ` +
-    `${c.calls} calls, ${c.tokens} tokens, backlog ${c.backlog}` +
-    `${result.stoppedBy ? `, stopped by ${result.stoppedBy}` : ''}${result.error ? ` (${result.error})` : ''} in ${seconds} s`,
-);
+// The run logged its result line already; this adds how long the whole command took.
+console.log(`summarize ${result.state} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(result.state === 'failed' ? 1 : 0);

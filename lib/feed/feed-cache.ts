@@ -1,12 +1,12 @@
 /**
- * Rendered feeds kept in this server process, so a warm request costs one store round trip and no
- * parsing, ranking or rendering. An entry is reused only while the store's versions are the ones it
- * was built from (manifest revision for papers, summaries revision for summaries): any ingest or
- * stored summary, from any instance, makes the next request rebuild. Bounded by entries and bytes
- * (least recently used goes first, by lru-cache).
+ * Rendered feeds kept in this server process, so a warm request costs one store round trip of a
+ * few bytes and no parsing, ranking or rendering. An entry keeps the store's version keys it
+ * depends on (its sources' directory revisions, its days' summary versions) and their values when
+ * it was built; it is reused only while those values are unchanged, so an ingest of another
+ * category or a summary of another day or language, from any instance, leaves it alone. Bounded
+ * by entries and bytes (least recently used goes first, by lru-cache).
  */
 import { LRUCache } from 'lru-cache';
-import type { StoreVersions } from '../store/store';
 
 export type CachedFeed = {
   versions: string;
@@ -23,32 +23,38 @@ export type CachedFeed = {
 export const FEED_CACHE_MAX_ENTRIES = 500;
 export const FEED_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
-export const versionsTag = (v: StoreVersions) => `${v.manifest.revision}:${v.manifest.updatedAt}:${v.summariesRevision}`;
+type Entry = { feed: CachedFeed; deps: string[] };
 
 export class FeedCache {
-  private readonly entries: LRUCache<string, CachedFeed>;
+  private readonly entries: LRUCache<string, Entry>;
 
   constructor(maxEntries = FEED_CACHE_MAX_ENTRIES, maxBytes = FEED_CACHE_MAX_BYTES) {
-    this.entries = new LRUCache<string, CachedFeed>({
+    this.entries = new LRUCache<string, Entry>({
       max: maxEntries,
       maxSize: maxBytes,
-      sizeCalculation: (entry) => Math.max(1, entry.body.length),
+      sizeCalculation: (entry) => Math.max(1, entry.feed.body.length),
       // One huge feed must not evict everything else.
       maxEntrySize: maxBytes / 4,
     });
   }
 
+  /** The version keys the entry for `key` depends on, to read before `get` (undefined: no entry). */
+  depsOf(key: string): string[] | undefined {
+    return this.entries.get(key)?.deps;
+  }
+
   /** The entry for `key` when it was built from `versions`; a stale one is dropped. */
   get(key: string, versions: string): CachedFeed | undefined {
     const entry = this.entries.get(key);
-    if (!entry || entry.versions === versions) return entry;
+    if (!entry || entry.feed.versions === versions) return entry?.feed;
     this.entries.delete(key);
     return undefined;
   }
 
-  set(key: string, entry: CachedFeed): void {
-    if (entry.body.length > this.entries.maxEntrySize) return;
-    this.entries.set(key, entry);
+  /** Keeps `feed`, built when the version keys `deps` held `feed.versions`. */
+  set(key: string, feed: CachedFeed, deps: string[] = []): void {
+    if (feed.body.length > this.entries.maxEntrySize) return;
+    this.entries.set(key, { feed, deps });
   }
 
   get size() {

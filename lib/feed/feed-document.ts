@@ -8,6 +8,7 @@ import type { Day, Paper } from '../model/paper';
 import type { Match } from '../score/rank-papers';
 import type { LeftOut } from '../select/select-papers';
 import type { SummarySource } from '../model/summary';
+import type { DigestView } from './digest-document';
 
 export type FeedSummary = {
   /** Sanitized HTML from `summaryToHtml` (safe to embed). */
@@ -62,4 +63,6 @@ export type FeedDocument = {
   /** Items still without a summary while summaries are on (0 when they are off). */
   summariesPending: number;
   items: FeedItem[];
+  /** Set on a digest feed (`digest=daily|weekly`): its entries, each a range of `items`. */
+  digest?: DigestView;
 };

@@ -12,3 +12,15 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 };
+
+/**
+ * What `format=` may ask of `/api/feed`: the three feeds, or `md`, the old bot's Markdown page
+ * (a page for GitHub, not a feed: no autodiscovery link, no reader links, not in OPML).
+ */
+export const OUTPUT_FORMATS = [...FEED_FORMATS, 'md'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const OUTPUT_CONTENT_TYPES: Record<OutputFormat, string> = {
+  ...FEED_CONTENT_TYPES,
+  md: 'text/markdown; charset=utf-8',
+};

@@ -31,6 +31,7 @@ export function profileToQuery(profile: Profile): URLSearchParams {
   if (profile.days !== SCHEMA_DEFAULTS.days) q.set('days', String(profile.days));
   if (profile.limit !== undefined) q.set('limit', String(profile.limit));
   if (profile.language) q.set('language', profile.language);
+  if (profile.digest) q.set('digest', profile.digest);
   return q;
 }
 

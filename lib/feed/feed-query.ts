@@ -1,8 +1,9 @@
 /**
- * The `/api/feed` query string, parsed by one zod schema into a Profile and a format.
+ * The `/api/feed` query string, parsed by one zod schema into a Profile and an output format
+ * (a feed format, or `md` for the Markdown page).
  * - unknown parameters are ignored (only the names below are ever read, so `__proto__` & co. are inert);
  * - list parameters (`cats`, `q`, `exclude`, `authors`, `types`) may repeat and are merged;
- * - scalar parameters (`min_score`, `days`, `limit`, `format`, `language`) given twice are a 400;
+ * - scalar parameters (`min_score`, `days`, `limit`, `format`, `language`, `digest`) given twice are a 400;
  * - empty values count as absent (HTML forms send empty fields);
  * - without `cats` the default profile is the base and any given parameter overrides it;
  *   with `cats` the query is a profile of its own (unset fields take ProfileSchema's defaults).
@@ -13,14 +14,14 @@ import { ARCHIVES, CATEGORIES } from '../model/taxonomy';
 import { InputError, zodToInputError } from '../errors';
 import { ProfileSchema, type Profile } from '../model/profile';
 import { parseTermList } from '../score/parse-terms';
-import type { FeedFormat } from './feed-format';
-import { FeedFormatSchema } from './feed-format-schema';
+import type { OutputFormat } from './feed-format';
+import { OutputFormatSchema } from './feed-format-schema';
 
 /** Longest accepted query string (characters after `?`); longer ones are refused, not truncated. */
 export const MAX_QUERY_CHARS = 4096;
 
 const LIST_PARAMS = ['cats', 'q', 'exclude', 'authors', 'types'] as const;
-const SCALAR_PARAMS = ['min_score', 'days', 'limit', 'format', 'language'] as const;
+const SCALAR_PARAMS = ['min_score', 'days', 'limit', 'format', 'language', 'digest'] as const;
 export const FEED_QUERY_PARAMS = [...LIST_PARAMS, ...SCALAR_PARAMS] as const;
 
 /** The profile's own field rules (defaults unwrapped: here a parameter is either given or absent). */
@@ -59,14 +60,15 @@ const FeedParamsSchema = z.object({
   min_score: decimalNumber.pipe(shape.min_score.unwrap()).optional(),
   days: wholeNumber.pipe(shape.days.unwrap()).optional(),
   limit: wholeNumber.pipe(shape.limit.unwrap()).optional(),
-  format: once.pipe(FeedFormatSchema).optional(),
+  format: once.pipe(OutputFormatSchema).optional(),
   language: once.pipe(shape.language.unwrap()).optional(),
+  digest: once.pipe(shape.digest.unwrap()).optional(),
 });
 
-export const FeedQuerySchema = FeedParamsSchema.transform(({ format, cats, q, exclude, authors, types, min_score, days, limit, language }) => ({
-  format: format ?? ('rss' as FeedFormat),
+export const FeedQuerySchema = FeedParamsSchema.transform(({ format, cats, q, exclude, authors, types, min_score, days, limit, language, digest }) => ({
+  format: format ?? ('rss' as OutputFormat),
   /** Profile fields the query set explicitly. */
-  overrides: dropUndefined({ categories: cats, keywords: q, exclude, authors, types, min_score, days, limit, language }),
+  overrides: dropUndefined({ categories: cats, keywords: q, exclude, authors, types, min_score, days, limit, language, digest }),
 }));
 
 /**
@@ -93,7 +95,7 @@ function collectParams(url: URL): Record<string, string[]> {
   return raw;
 }
 
-export type FeedQuery = { profile: Profile; format: FeedFormat };
+export type FeedQuery = { profile: Profile; format: OutputFormat };
 
 export type FeedQueryOptions = {
   /** Languages the deployment summarizes in (allowedSummaryLanguages); another `language` is a 400. Unset: any tag. */
@@ -120,7 +122,7 @@ export function parseFeedQuery(url: URL, defaults: Profile, options: FeedQueryOp
 }
 
 /** `format` and `cats` of a saved feed's URL, by the same rules; other parameters are not read. */
-export function parseSharedFeedParams(url: URL): { format: FeedFormat; cats?: string[] } {
+export function parseSharedFeedParams(url: URL): { format: OutputFormat; cats?: string[] } {
   const parsed = SharedFeedParamsSchema.safeParse(collectParams(url));
   if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid feed query');
   return { format: parsed.data.format ?? 'rss', ...(parsed.data.cats ? { cats: parsed.data.cats } : {}) };

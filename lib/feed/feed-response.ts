@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { CachedFeed } from './feed-cache';
 import type { FeedDocument } from './feed-document';
-import type { FeedFormat } from './feed-format';
+import type { OutputFormat } from './feed-format';
 import { renderFeed } from './render-feed';
 
 /**
@@ -28,7 +28,7 @@ export const NOT_INGESTED_CACHE_CONTROL = 'public, max-age=60';
 /** Lists the requested categories that are not ingested yet, for code that acts on them (the on-demand fetch). */
 export const NOT_INGESTED_HEADER = 'x-feed-not-ingested';
 
-export function feedEtag(doc: FeedDocument, format: FeedFormat): string {
+export function feedEtag(doc: FeedDocument, format: OutputFormat): string {
   const hash = createHash('sha256').update(format).update('\n').update(JSON.stringify(doc)).digest('base64url');
   return `W/"${hash.slice(0, 32)}"`;
 }
@@ -59,7 +59,7 @@ function feedHeaders(feed: CachedFeed): Headers {
 }
 
 /** Renders a document once into what a response (and the process cache) needs. */
-export function renderCachedFeed(doc: FeedDocument, format: FeedFormat, versions: string): CachedFeed {
+export function renderCachedFeed(doc: FeedDocument, format: OutputFormat, versions: string): CachedFeed {
   const { body, contentType } = renderFeed(doc, format);
   return {
     versions,

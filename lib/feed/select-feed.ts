@@ -5,6 +5,8 @@
  */
 import type { Env } from '../env';
 import type { Profile } from '../model/profile';
+import type { FeedVersions } from '../store/store';
+import { selectDigest } from '../select/select-digest';
 import { selectPapers, type SelectPapersOptions, type SelectStore } from '../select/select-papers';
 import type { FeedDocument } from './feed-document';
 import { toFeedDocument } from './to-feed-document';
@@ -17,11 +19,22 @@ export type SelectFeedOptions = SelectPapersOptions & {
   homeUrl?: string;
 };
 
-export async function selectFeed(store: SelectStore, profile: Profile, options: SelectFeedOptions): Promise<FeedDocument> {
-  const selection = await selectPapers(store, profile, options);
+/**
+ * The document and the store versions its selection was read at (absent when the selection could
+ * not name them), which the feed cache keeps. A digest profile (`digest` set) selects per period;
+ * the document then carries one entry per period.
+ */
+export async function selectFeedAt(store: SelectStore, profile: Profile, options: SelectFeedOptions): Promise<{ doc: FeedDocument; versions?: FeedVersions }> {
+  const { digest } = profile;
+  const selection = digest ? await selectDigest(store, { ...profile, digest }, options) : await selectPapers(store, profile, options);
   const origin = options.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
-  return toFeedDocument(selection, {
+  const doc = toFeedDocument(selection, {
     selfUrl: options.selfUrl ?? new URL('/api/feed', origin).href,
     homeUrl: options.homeUrl ?? new URL('/', origin).href,
   });
+  return { doc, versions: selection.versions };
+}
+
+export async function selectFeed(store: SelectStore, profile: Profile, options: SelectFeedOptions): Promise<FeedDocument> {
+  return (await selectFeedAt(store, profile, options)).doc;
 }

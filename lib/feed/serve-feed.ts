@@ -1,21 +1,23 @@
 /**
- * One call from a profile to a feed response, for `/api/feed` and `/api/feed/<token>`: one round
- * trip for the store's versions; a warm feed built from those versions is answered from the process
- * cache; otherwise select (one more round trip), render, cache. Validators and 304 either way.
+ * One call from a profile to a feed response, for `/api/feed` and `/api/feed/<token>`: a feed in the
+ * process cache is answered after one round trip reading only the version keys it was built from
+ * (a few bytes each); otherwise select (the store reads in proportion to what the feed shows),
+ * render, cache with the versions the selection was read at. Validators and 304 either way.
  */
 import type { Profile } from '../model/profile';
-import type { Store } from '../store/store';
-import { FeedCache, versionsTag } from './feed-cache';
-import type { FeedFormat } from './feed-format';
+import { windowRequest } from '../select/select-papers';
+import { wholeWindowDeps, type Store } from '../store/store';
+import { FeedCache } from './feed-cache';
+import type { OutputFormat } from './feed-format';
 import { cachedFeedResponse, renderCachedFeed } from './feed-response';
 import { requestOrigin, type OriginEnv } from './request-origin';
-import { selectFeed, type SelectFeedOptions } from './select-feed';
+import { selectFeedAt, type SelectFeedOptions } from './select-feed';
 import type { FeedUrls } from './to-feed-document';
 
 export type ServeFeedOptions = {
-  store: Parameters<typeof selectFeed>[0] & Pick<Store, 'readVersions'>;
+  store: Parameters<typeof selectFeedAt>[0] & Pick<Store, 'readFeedVersions'>;
   profile: Profile;
-  format: FeedFormat;
+  format: OutputFormat;
   request: Request;
   now?: Date;
   env: SelectFeedOptions['env'] & OriginEnv;
@@ -45,27 +47,30 @@ export function requestFeedUrls(request: Request, env: OriginEnv): FeedUrls {
 }
 
 export async function serveFeed(options: ServeFeedOptions): Promise<Response> {
-  const { env } = options;
+  const { env, store, profile } = options;
   const urls = requestFeedUrls(options.request, env);
   const homeUrl = options.homeUrl ?? urls.homeUrl;
-  const cache = options.cache ?? cacheFor(options.store);
-  const versions = await options.store.readVersions();
-  const tag = versionsTag(versions);
+  const cache = options.cache ?? cacheFor(store);
   // Everything the document depends on besides the store's versions (env is fixed per process).
-  const key = JSON.stringify([options.format, urls.selfUrl, homeUrl, options.profile]);
-  let feed = cache.get(key, tag);
-  if (!feed) {
-    const doc = await selectFeed(options.store, options.profile, {
-      env,
-      now: options.now,
-      selfUrl: urls.selfUrl,
-      homeUrl,
-      registerMissing: options.registerMissing,
-      manifest: versions.manifest,
-    });
-    feed = renderCachedFeed(doc, options.format, tag);
-    // An empty store's document carries the request time: not worth keeping.
-    if (versions.manifest.revision > 0) cache.set(key, feed);
-  }
+  const key = JSON.stringify([options.format, urls.selfUrl, homeUrl, profile]);
+  const deps = cache.depsOf(key);
+  const current = deps ? await store.readFeedVersions(deps) : undefined;
+  const cached = current && cache.get(key, current.tag);
+  if (cached) return cachedFeedResponse(options.request, cached);
+  // A digest reads its whole window at once: its versions are read first, so a change meanwhile shows as stale.
+  const digestDeps = profile.digest ? wholeWindowDeps(profile.categories, windowRequest(profile, env).summaryScope) : undefined;
+  const before = digestDeps ? await store.readFeedVersions(digestDeps) : undefined;
+  const { doc, versions } = await selectFeedAt(store, profile, {
+    env,
+    now: options.now,
+    selfUrl: urls.selfUrl,
+    homeUrl,
+    registerMissing: options.registerMissing,
+    known: current?.values,
+  });
+  const read = versions ?? (digestDeps && before ? { deps: digestDeps, tag: before.tag, cacheable: true } : undefined);
+  const feed = renderCachedFeed(doc, options.format, read?.tag ?? '');
+  // A document with nothing stored carries the request time: not worth keeping.
+  if (read?.cacheable && doc.days.length) cache.set(key, feed, read.deps);
   return cachedFeedResponse(options.request, feed);
 }

@@ -4,6 +4,7 @@
  * and the links, all cleaned once before any renderer sees them.
  */
 import { summarySource, type StoredSummary } from '../model/summary';
+import type { DigestSelection } from '../select/select-digest';
 import type { SelectedPaper, Selection } from '../select/select-papers';
 import { cleanFeedDocument } from './clean-document';
 import { describeFeed, leftOutNotice, notIngestedNotice, pendingSummariesNotice, titleFor } from './describe-feed';
@@ -12,6 +13,7 @@ import type { FeedDocument, FeedItem, FeedSummary } from './feed-document';
 import { dayToIso } from './feed-namespaces';
 import { summaryToHtml, summaryToText, summaryToTldr } from './render-summary';
 import { summaryLabel } from './summary-label';
+import { digestNotices, digestSentence, toDigestView } from './to-digest-view';
 
 export type FeedUrls = {
   /** Absolute URL of the feed itself. */
@@ -56,18 +58,28 @@ function noticesFor(selection: Selection): { notices: string[]; summariesPending
   const leftOut = leftOutNotice(selection.leftOut, selection.profile.min_score, shown);
   const notices = [
     ...selection.notIngested.map(notIngestedNotice),
+    // The store's own words for what its read left out (days over its budget).
+    ...(selection.windowNotices ?? []),
     ...(leftOut ? [leftOut] : []),
     ...(summariesPending ? [pendingSummariesNotice(summariesPending, shown)] : []),
   ];
   return { notices, summariesPending };
 }
 
-export function toFeedDocument(selection: Selection, urls: FeedUrls): FeedDocument {
+const isDigest = (selection: Selection | DigestSelection): selection is DigestSelection => 'periods' in selection;
+
+/** A plain selection's document, or a digest's: the same papers as `items`, plus one entry per period. */
+export function toFeedDocument(selection: Selection | DigestSelection, urls: FeedUrls): FeedDocument {
   const { profile, days, summariesOff } = selection;
-  const { notices, summariesPending } = noticesFor(selection);
+  const digest = isDigest(selection) ? selection : null;
+  const counted = noticesFor(selection);
+  const notices = digest ? [...counted.notices, ...digestNotices(digest)] : counted.notices;
+  const { summariesPending } = counted;
+  const items = selection.items.map(toFeedItem);
+  const description = describeFeed(profile, days, notices, summariesOff);
   return cleanFeedDocument({
-    title: titleFor(profile),
-    description: describeFeed(profile, days, notices, summariesOff),
+    title: digest ? `${titleFor(profile)} · ${digest.digest} digest` : titleFor(profile),
+    description: digest ? `${digestSentence(digest)} ${description}` : description,
     selfUrl: urls.selfUrl,
     homeUrl: urls.homeUrl,
     updated: selection.updated,
@@ -81,6 +93,7 @@ export function toFeedDocument(selection: Selection, urls: FeedUrls): FeedDocume
     summariesOff,
     leftOut: { belowMinScore: selection.leftOut.belowMinScore, pastLimit: selection.leftOut.pastLimit },
     summariesPending,
-    items: selection.items.map(toFeedItem),
+    items,
+    ...(digest ? { digest: toDigestView(digest, urls.homeUrl, items) } : {}),
   });
 }

@@ -10,6 +10,7 @@ import { dedupeTerms } from './term-list';
 
 export { LanguageSchema };
 import { AnnounceTypeSchema } from './paper';
+import { DIGEST_PERIODS } from './digest-period';
 
 export const MAX_CATEGORIES = 20;
 export const MAX_TERMS = 50;
@@ -45,8 +46,14 @@ export const ProfileSchema = z.strictObject({
   limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
   types: z.array(AnnounceTypeSchema).min(1).max(4).default(['new', 'cross']).transform((t) => [...new Set(t)]),
   language: LanguageSchema.optional(),
-  /** Announcement days present in the store (not calendar days). */
+  /** Announcement days present in the store (not calendar days); in a digest, how many periods (days or weeks). */
   days: z.number().int().min(1).max(MAX_DAYS).default(1),
+  /**
+   * One feed item per announcement day (`daily`) or per ISO week (`weekly`) listing that period's
+   * papers, instead of one item per paper. `limit` then bounds the papers of each item.
+   * @default unset (one item per paper)
+   */
+  digest: z.enum(DIGEST_PERIODS, { error: `must be one of ${DIGEST_PERIODS.join(', ')}` }).optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 export type ProfileInput = z.input<typeof ProfileSchema>;

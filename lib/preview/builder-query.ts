@@ -9,7 +9,7 @@ const LIST_FIELDS = new Set(['cats', 'types']);
 /** Term lists are typed in a textarea: a line break separates terms like a comma. */
 const TERM_FIELDS = new Set(['q', 'exclude', 'authors']);
 const DEFAULTS: Record<string, string> = { min_score: '0', days: '1', limit: '50', types: 'new,cross' };
-const ORDER = ['profile', 'cats', 'q', 'exclude', 'authors', 'types', 'min_score', 'days', 'limit', 'language'];
+const ORDER = ['profile', 'cats', 'q', 'exclude', 'authors', 'types', 'min_score', 'days', 'limit', 'language', 'digest'];
 
 export function builderQuery(entries: Iterable<[string, string]>): URLSearchParams {
   const values = new Map<string, string[]>();

@@ -1,33 +1,34 @@
 /**
  * Everything the preview page shows, from the same lib functions as the feeds: the query parsed
  * by `parseFeedQuery` (the builder's fields are `/api/feed`'s parameters), the selection from
- * `selectPapers` shaped by `toFeedDocument`, plus the run statuses and the store's manifest for
- * the statistics.
+ * `selectPapers` shaped by `toFeedDocument`, plus the run statuses, the store's manifest for the
+ * statistics and its freshness against arXiv's schedule, and the cards of the requested page.
  * No Next.js here: the page passes the query, its public origin and the clock.
  */
 import type { Env } from '../env';
 import { InputError } from '../errors';
 import { getDefaultProfile } from '../select/default-profile';
-import type { FeedDocument } from '../feed/feed-document';
+import type { FeedDocument, FeedItem } from '../feed/feed-document';
 import { FEED_QUERY_PARAMS, parseFeedQuery } from '../feed/feed-query';
 import { toFeedDocument } from '../feed/to-feed-document';
-import { selectPapers } from '../select/select-papers';
-import { storedSources } from '../select/category-sources';
+import { selectPapers, type SelectStore } from '../select/select-papers';
+import { hasRankingTerms } from '../select/feed-limit';
+import { dataFreshness, type Freshness } from '../health/data-freshness';
 import type { Profile } from '../model/profile';
 import { INGEST_STATUS_KIND, SUMMARIZE_STATUS_KIND } from '../store/keys';
 import type { RunStatus, Store } from '../store/store';
 import { feedLinks, type FeedLinks } from '../feed/feed-links';
 import { pageNotices, type PageNotice } from './page-notices';
+import { paginate, type Pagination } from './paginate';
 import { readSavedProfile } from './saved-profile';
 
 export type PreviewStats = {
   /** When the store last changed (ISO), or null when nothing is stored. */
   lastUpdated: string | null;
+  /** Papers the selection carries (what its feed carries). */
   papersShown: number;
-  /** Stored entries of the shown days in the selected categories (before keyword filtering). */
-  papersInWindow: number;
-  /** Categories/archives the store holds announcements for. */
-  categoriesMonitored: string[];
+  /** Papers of the shown days the selection matched, before min_score and the limit left some out. */
+  papersMatched: number;
 };
 
 export type PreviewModel = {
@@ -44,10 +45,17 @@ export type PreviewModel = {
   linksAreSecret: boolean;
   runs: { ingest: RunStatus | null; summarize: RunStatus | null };
   stats: PreviewStats;
+  /** The stored data against arXiv's schedule (the same judgement /api/health makes). */
+  freshness: Freshness;
+  /** True when the selection ranks papers (keywords or authors); otherwise scores mean nothing. */
+  ranked: boolean;
+  /** This page's cards of `doc.items` (`?page=`). */
+  cards: Pagination<FeedItem>;
   notices: PageNotice[];
 };
 
-type PreviewStore = Pick<Store, 'readWindow' | 'readManifest' | 'requestCategory' | 'getStatus' | 'getProfile'>;
+/** What selecting the papers reads, plus the manifest, the run statuses and saved profiles. */
+type PreviewStore = SelectStore & Pick<Store, 'readManifest' | 'getStatus' | 'getProfile'>;
 
 export type LoadPreviewOptions = { store: PreviewStore; query: URLSearchParams; origin: string; now: Date; env: Env };
 
@@ -83,21 +91,24 @@ export async function loadPreview(options: LoadPreviewOptions): Promise<PreviewM
     store.getStatus(SUMMARIZE_STATUS_KIND),
   ]);
   const doc = toFeedDocument(selection, { selfUrl: links.rss, homeUrl: links.page });
-  const storeEmpty = Object.keys(manifest.days).length === 0;
+  const storedDays = Object.keys(manifest.days).sort();
+  const storeEmpty = storedDays.length === 0;
   const stats: PreviewStats = {
     lastUpdated: storeEmpty ? null : manifest.updatedAt,
     papersShown: doc.items.length,
-    papersInWindow: countInWindow(manifest, doc),
-    categoriesMonitored: [...storedSources(manifest)].sort(),
+    papersMatched: doc.items.length + doc.leftOut.belowMinScore + doc.leftOut.pastLimit,
   };
-  const notices = pageNotices({ now, newestDay: doc.days[0] ?? null, storeEmpty, ingest, summariesOff: doc.summariesOff });
-  return { ...resolved, doc, links, linksAreSecret, runs: { ingest, summarize }, stats, notices };
-}
-
-/** Bucket sizes of the shown days for the requested categories (a cross-listed paper may count twice). */
-function countInWindow(manifest: Awaited<ReturnType<Store['readManifest']>>, doc: FeedDocument): number {
-  return doc.days.reduce(
-    (sum, day) => sum + doc.categories.reduce((s, c) => s + (manifest.days[day]?.[c]?.count ?? 0), 0),
-    0,
-  );
+  const freshness = dataFreshness(storedDays.at(-1) ?? null, now, ingest);
+  const notices = pageNotices({
+    now,
+    newestDay: doc.days[0] ?? null,
+    storeEmpty,
+    ingest,
+    freshness,
+    summariesOff: doc.summariesOff,
+    storedSummaries: doc.items.filter((i) => i.summary).length,
+    papersShown: doc.items.length,
+  });
+  const cards = paginate(doc.items, options.query);
+  return { ...resolved, doc, links, linksAreSecret, runs: { ingest, summarize }, stats, freshness, ranked: hasRankingTerms(profile), cards, notices };
 }

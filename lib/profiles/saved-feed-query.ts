@@ -1,16 +1,16 @@
 /**
- * The query of `/api/feed/<token>`: `format` (rss|atom|json, default rss) and optionally `cats`,
+ * The query of `/api/feed/<token>`: `format` (rss|atom|json|md, default rss) and optionally `cats`,
  * which narrows the saved profile to some of its own categories. Both are read by `/api/feed`'s
  * own rules (lib/feed/feed-query.ts): `format` once, `cats` repeatable, comma-separated and
  * canonical (`cs.lg` is `cs.LG`).
  * Other parameters are ignored: the profile is the token's, not the URL's.
  */
-import type { FeedFormat } from '../feed/feed-format';
+import type { OutputFormat } from '../feed/feed-format';
 import { parseSharedFeedParams } from '../feed/feed-query';
 import { InputError, type FieldIssue } from '../errors';
 import type { Profile } from '../model/profile';
 
-export function parseSavedFeedQuery(url: URL, saved: Profile): { profile: Profile; format: FeedFormat } {
+export function parseSavedFeedQuery(url: URL, saved: Profile): { profile: Profile; format: OutputFormat } {
   const { format, cats } = parseSharedFeedParams(url);
   if (!cats) return { profile: saved, format };
   const issues: FieldIssue[] = cats.flatMap((c, i) =>

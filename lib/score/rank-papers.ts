@@ -41,11 +41,11 @@ export const emptyTally = (): RankTally => ({ excluded: 0, belowMinScore: 0, pas
 
 /** Points from outside the rules (a profile's learned model), added to a paper no exclude term removed. */
 export type ExtraScore = {
-  /** May be negative. */
-  pointsOf(paper: Paper): number;
+  /** Each paper's points (may be negative), aligned with `papers`; called once per ranking. */
+  pointsFor(papers: readonly Paper[]): ArrayLike<number>;
   /** Papers shown whatever `min_score` says. */
   keeps(paper: Paper): boolean;
-  /** Matches whose points sum to `pointsOf`. */
+  /** The matches behind a paper's points. */
   explain(paper: Paper): Match[];
 };
 
@@ -125,18 +125,21 @@ export function scorePaper(rules: CompiledRules, paper: Paper, index: PaperIndex
 }
 
 /** Explains one paper under a profile (score and matched terms), or null when excluded. */
-export function explainPaper(rules: CompiledRules, paper: Paper, extra?: ExtraScore): ScoredPaper | null {
+export function explainPaper(rules: CompiledRules, paper: Paper): ScoredPaper | null {
   const matches: Match[] = [];
   const score = scorePaper(rules, paper, indexPaper(paper), matches);
-  if (score < 0) return null;
-  return extra ? { paper, score: score + extra.pointsOf(paper), matches: [...matches, ...extra.explain(paper)] } : { paper, score, matches };
+  return score < 0 ? null : { paper, score, matches };
 }
 
 /** The rules' score plus the extra points, or null when an exclude term removes the paper. */
-function totalScore(rules: CompiledRules, paper: Paper, extra?: ExtraScore): number | null {
+function totalScore(rules: CompiledRules, paper: Paper, extraPoints = 0): number | null {
   const score = scorePaper(rules, paper);
-  return score < 0 ? null : extra ? score + extra.pointsOf(paper) : score;
+  return score < 0 ? null : score + extraPoints;
 }
+
+/** A kept paper's explanation with its extra matches, under the very total it was ranked by. */
+const withExtra = (scored: ScoredPaper, total: number, extra?: ExtraScore): ScoredPaper =>
+  extra ? { ...scored, score: total, matches: [...scored.matches, ...extra.explain(scored.paper)] } : scored;
 
 /** `min_score` 0 is no threshold: a paper a dislike took below zero sinks to the end, it is not hidden. */
 const belowMinScore = (rules: CompiledRules, score: number, paper: Paper, extra?: ExtraScore) =>
@@ -180,8 +183,10 @@ export function rankWith(compiled: CompiledRules, papers: readonly Paper[], tall
     }
   };
   const limit = rules.limit;
-  for (const paper of papers) {
-    const score = totalScore(rules, paper, extra);
+  const extraPoints = extra?.pointsFor(papers);
+  for (let p = 0; p < papers.length; p++) {
+    const paper = papers[p]!;
+    const score = totalScore(rules, paper, extraPoints?.[p]);
     if (score === null || belowMinScore(rules, score, paper, extra)) {
       if (tally) tally[score === null ? 'excluded' : 'belowMinScore']++;
       continue;
@@ -203,7 +208,7 @@ export function rankWith(compiled: CompiledRules, papers: readonly Paper[], tall
     }
   }
   return heapPapers
-    .map((paper) => explainPaper(rules, paper, extra)!)
+    .map((paper, i) => withExtra(explainPaper(rules, paper)!, heapScores[i]!, extra))
     .sort((a, b) => compareRanked(a.score, a.paper, b.score, b.paper));
 }
 

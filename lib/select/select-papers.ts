@@ -1,14 +1,16 @@
 /**
  * The one selection step behind the feeds, the web preview and the summarizer: which papers a
- * profile shows right now, ranked, each with its stored summary, from one window read (≤ 2 round
- * trips). Format-neutral: lib/feed turns a Selection into titles, notices and rendered summaries.
+ * profile shows right now, ranked, each with its stored summary. A feed reads the window's scoring
+ * view (rows, or the text a ranking needs), ranks, then reads the records and summaries of the
+ * papers it shows (lib/store/read-feed-window.ts). Format-neutral: lib/feed turns a Selection into
+ * titles, notices and rendered summaries.
  */
-import type { Env } from '../env';
+import { allowedSummaryLanguages, type Env } from '../env';
 import type { Day } from '../model/paper';
 import type { Profile } from '../model/profile';
 import type { StoredSummary } from '../model/summary';
 import { emptyTally, rankPapers, type ScoredPaper } from '../score/rank-papers';
-import { summaryRef, type Manifest, type Store, type WindowRead } from '../store/store';
+import { summaryRef, type FeedVersions, type Store, type VersionValues, type WindowRead } from '../store/store';
 import { summaryScope } from '../summarize/summary-scope';
 import { candidatePapers, type Candidate } from './candidate-papers';
 import { sourcesFor } from './category-sources';
@@ -35,9 +37,14 @@ export type Selection = {
   updated: string;
   /** True when no LLM key is configured, so no summary will ever arrive. */
   summariesOff: boolean;
+  /** What the store's read left out and why (days over its budget), as sentences for the reader. */
+  windowNotices?: string[];
+  /** The store versions the selection was read at, for the feed cache (absent: not known). */
+  versions?: FeedVersions;
 };
 
-type ScopeEnv = Pick<Env, 'SUMMARY_LANGUAGE' | 'SUMMARY_MODEL' | 'OPENAI_BASE_URL'>;
+type LanguageEnv = Pick<Env, 'SUMMARY_LANGUAGE'> & Partial<Pick<Env, 'SUMMARY_LANGUAGES'>>;
+type ScopeEnv = LanguageEnv & Pick<Env, 'SUMMARY_MODEL' | 'OPENAI_BASE_URL'>;
 export type SelectEnv = ScopeEnv & Pick<Env, 'ARXIV_CATEGORIES' | 'OPENAI_API_KEY'>;
 
 export type SelectPapersOptions = {
@@ -46,13 +53,26 @@ export type SelectPapersOptions = {
   now?: Date;
   /** Register requested-but-not-ingested categories for the next ingest (default true). */
   registerMissing?: boolean;
-  /** A manifest the caller already read (the feed's version check), saving a round trip. */
-  manifest?: Manifest;
+  /** Version values the caller already read (a stale cached feed's check), saving their read. */
+  known?: VersionValues;
 };
 
-export type SelectStore = Pick<Store, 'readWindow' | 'requestCategory'>;
+export type SelectStore = Pick<Store, 'readManifest' | 'readWindow' | 'readFeedWindow' | 'readShown' | 'requestCategories'>;
 
-export const profileLanguage = (profile: Profile, env: Pick<Env, 'SUMMARY_LANGUAGE'>) => profile.language ?? env.SUMMARY_LANGUAGE;
+/** True when the ranking reads title, abstract or authors (any new ranking input that reads text joins here). */
+export const rankingReadsText = (profile: Pick<Profile, 'keywords' | 'authors' | 'exclude'>) =>
+  profile.keywords.length > 0 || profile.authors.length > 0 || profile.exclude.length > 0;
+
+/**
+ * The language a profile's summaries are read and made in: its own while the deployment offers it
+ * (SUMMARY_LANGUAGES), else SUMMARY_LANGUAGE. New profiles with another language are refused; one
+ * saved before its language was withdrawn reads the default language, so no stored record can add
+ * a summary scope (and its cost) the deployment did not choose.
+ */
+export function profileLanguage(profile: Profile, env: LanguageEnv): string {
+  const language = profile.language ?? env.SUMMARY_LANGUAGE;
+  return allowedSummaryLanguages(env).includes(language) ? language : env.SUMMARY_LANGUAGE;
+}
 
 /** What a profile's selection reads: its sources and days, and the summaries of its language and model. */
 export function windowRequest(profile: Profile, env: ScopeEnv) {
@@ -81,9 +101,9 @@ export function selectWindow(window: Pick<WindowRead, 'entries' | 'summaries'>, 
 export const rankWindow = (window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile): SelectedPaper[] => selectWindow(window, profile).items;
 
 /** Newest of the store commit and the items' summaries, so a new summary moves Last-Modified. */
-function lastChange(manifest: Manifest, items: SelectedPaper[], now: Date): string {
-  if (manifest.revision === 0) return now.toISOString();
-  const times = [manifest.updatedAt, ...items.flatMap((i) => (i.summary ? [i.summary.createdAt] : []))];
+function lastChange(committed: string | null, items: SelectedPaper[], now: Date): string {
+  if (committed === null) return now.toISOString();
+  const times = [committed, ...items.flatMap((i) => (i.summary ? [i.summary.createdAt] : []))];
   const newest = Math.max(...times.map((t) => Date.parse(t)).filter(Number.isFinite));
   return new Date(newest).toISOString();
 }
@@ -91,9 +111,34 @@ function lastChange(manifest: Manifest, items: SelectedPaper[], now: Date): stri
 export async function selectPapers(store: SelectStore, profile: Profile, options: SelectPapersOptions): Promise<Selection> {
   const { env } = options;
   const now = options.now ?? new Date();
-  const { sources, days, summaryScope: scope } = windowRequest(profile, env);
-  const window = await store.readWindow({ sources, days, summaryScope: scope, manifest: options.manifest });
-  const notIngested = await findNotIngested(store, window.manifest, profile, env, options.registerMissing ?? true, now);
-  const { items, leftOut } = selectWindow(window, profile);
-  return { profile, days: window.days, items, leftOut, notIngested, updated: lastChange(window.manifest, items, now), summariesOff: !env.OPENAI_API_KEY };
+  const { summaryScope: scope } = windowRequest(profile, env);
+  const window = await store.readFeedWindow({
+    requested: profile.categories,
+    days: profile.days,
+    types: profile.types,
+    withText: rankingReadsText(profile),
+    summaryScope: scope,
+    known: options.known,
+  });
+  const picked = selectWindow({ entries: window.entries, summaries: new Map() }, profile);
+  const [notIngested, shown] = await Promise.all([
+    findNotIngested(store, new Set(window.storedSources), profile, env, options.registerMissing ?? true, now),
+    store.readShown(window, picked.items.map((i) => i.paper)),
+  ]);
+  const items = picked.items.map((item, i) => ({
+    ...item,
+    paper: shown.papers[i]!,
+    summary: shown.summaries.get(summaryRef(item.paper.id, item.paper.version)) ?? null,
+  }));
+  return {
+    profile,
+    days: window.days,
+    items,
+    leftOut: picked.leftOut,
+    notIngested,
+    updated: lastChange(window.updatedAt, items, now),
+    summariesOff: !env.OPENAI_API_KEY,
+    windowNotices: window.notices,
+    versions: window.versions,
+  };
 }

@@ -1,22 +1,33 @@
 /**
- * Storing one announcement day: new immutable buckets first, the manifest switch last, so a crash
- * midway leaves the old state readable and never a mix that drops papers.
+ * Storing one announcement day: new immutable buckets (rows and parts) first, the manifest switch
+ * next, then the directories and version keys of the sources it changed, so a crash midway leaves
+ * the old state readable and never a mix that drops papers. Feeds cached from other sources keep
+ * their versions: an on-demand fetch of one category invalidates only that category's feeds.
  */
 import { PaperSchema, type Day, type Paper } from '../model/paper';
+import { encodeBucket, paperOwners } from './bucket-parts';
 import * as K from './keys';
 import { readManifest, type BucketRef, type Manifest } from './manifest';
+import { dirFromManifest, manifestSources, parseSourceDir, withDay, type DirBucket } from './source-dirs';
 import type { StoreKv } from './store-kv';
 
-async function writeBuckets(kv: StoreKv, day: Day, revision: number, bySource: Record<string, Paper[]>): Promise<Record<string, BucketRef>> {
-  const refs: Record<string, BucketRef> = {};
+type Written = { refs: Record<string, BucketRef>; dirBuckets: Record<string, DirBucket> };
+
+async function writeBuckets(kv: StoreKv, day: Day, revision: number, bySource: Record<string, Paper[]>): Promise<Written> {
+  const owners = paperOwners(bySource);
+  const ttl = { ttlSeconds: K.BUCKET_TTL_SECONDS };
+  const written: Written = { refs: {}, dirBuckets: {} };
+  const writes: Promise<unknown>[] = [];
   for (const [source, papers] of Object.entries(bySource)) {
     const key = K.bucketKey(source, day, revision);
-    const json = JSON.stringify(papers.map((p) => PaperSchema.parse(p)));
-    await kv.driver.set(kv.key(key), json, { ttlSeconds: K.BUCKET_TTL_SECONDS });
-    // String length ≈ bytes for arXiv's mostly-ASCII JSON, and ≈ the memory the read will take.
-    refs[source] = { key, count: papers.length, bytes: json.length };
+    const bucket = encodeBucket(source, papers.map((p) => PaperSchema.parse(p)), owners);
+    writes.push(kv.driver.set(kv.key(K.bucketRowsKey(key)), bucket.rows, ttl));
+    bucket.parts.forEach((part, i) => writes.push(kv.driver.set(kv.key(K.bucketPartKey(key, i)), part.value, ttl)));
+    written.refs[source] = { key, count: bucket.count, bytes: bucket.bytes, parts: bucket.parts.map((p) => p.ref[1]) };
+    written.dirBuckets[source] = { rev: revision, count: bucket.count, bytes: bucket.bytes, rows: bucket.rows.length, parts: bucket.parts.map((p) => p.ref) };
   }
-  return refs;
+  await Promise.all(writes);
+  return written;
 }
 
 /** The next manifest: this day's new buckets over the old ones, only the newest MAX_DAYS_KEPT days. */
@@ -30,28 +41,54 @@ function nextManifest(current: Manifest, day: Day, refs: Record<string, BucketRe
   };
 }
 
-/** Readers that fetched the previous manifest may still want the old bucket: expire it, don't delete it. */
-async function expireSuperseded(kv: StoreKv, keys: string[]): Promise<void> {
-  for (const key of keys) {
+/** Every stored key of a bucket. */
+export const bucketValueKeys = (ref: BucketRef): string[] =>
+  ref.parts === undefined ? [ref.key] : [K.bucketRowsKey(ref.key), ...ref.parts.map((_, i) => K.bucketPartKey(ref.key, i))];
+
+/** Readers that planned from the previous directory may still want the old bucket: expire it, don't delete it. */
+async function expireSuperseded(kv: StoreKv, refs: BucketRef[]): Promise<void> {
+  for (const key of refs.flatMap(bucketValueKeys)) {
     const old = await kv.driver.get(kv.key(key));
     if (old !== null) await kv.driver.set(kv.key(key), old, { ttlSeconds: K.SUPERSEDED_BUCKET_TTL_SECONDS });
   }
 }
 
+/**
+ * Directories of the changed sources, then their version keys (a reader that sees a new version
+ * finds its directory). The first commit on a store written before directories existed builds
+ * one for every source from the manifest.
+ */
+async function updateDirs(kv: StoreKv, next: Manifest, day: Day, written: Written, now: Date): Promise<void> {
+  const migrated = (await kv.driver.get(kv.key(K.SOURCE_DIRS_KEY))) !== null;
+  const changed = Object.keys(written.dirBuckets);
+  const sources = migrated ? changed : [...new Set([...changed, ...manifestSources(next)])];
+  const raw = await kv.driver.mget(sources.map((s) => kv.key(K.sourceDirKey(s))));
+  const dirs = sources.flatMap((source, i) => {
+    const current = (migrated ? parseSourceDir(raw[i] ?? null) : null) ?? dirFromManifest(next, source);
+    const bucket = written.dirBuckets[source];
+    const dir = bucket ? withDay(current, day, bucket, next.revision, now) : current;
+    return dir ? [[source, dir] as const] : [];
+  });
+  await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceDirKey(s)), JSON.stringify(dir)]));
+  await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceVersionKey(s)), String(dir.rev)]));
+  if (!migrated) await kv.driver.set(kv.key(K.SOURCE_DIRS_KEY), now.toISOString());
+}
+
 export function dayCommits(kv: StoreKv) {
   return {
     /**
-     * Stores one announcement day: new immutable buckets first, then the manifest switch.
-     * Callers hold the ingest lock, so the manifest read-modify-write does not race.
+     * Stores one announcement day: new immutable buckets first, then the manifest switch, then the
+     * changed sources' directories. Callers hold the ingest lock, so the read-modify-writes do not race.
      */
     async commitDay(day: Day, bySource: Record<string, Paper[]>, now = new Date()): Promise<Manifest> {
       const current = await readManifest(kv);
-      const refs = await writeBuckets(kv, day, current.revision + 1, bySource);
+      const written = await writeBuckets(kv, day, current.revision + 1, bySource);
       const superseded = Object.entries(current.days[day] ?? {})
-        .filter(([s]) => refs[s])
-        .map(([, r]) => r.key);
-      const next = nextManifest(current, day, refs, now);
+        .filter(([s]) => written.refs[s])
+        .map(([, r]) => r);
+      const next = nextManifest(current, day, written.refs, now);
       await kv.driver.set(kv.key(K.MANIFEST_KEY), JSON.stringify(next));
+      await updateDirs(kv, next, day, written, now);
       await expireSuperseded(kv, superseded);
       return next;
     },

@@ -5,20 +5,36 @@
  * name are no longer found.
  */
 import type { Day } from '../model/paper';
+import { MAX_DAYS } from '../model/profile';
 
 // ---- keys ------------------------------------------------------------------------------------
 
 export const MANIFEST_KEY = 'manifest';
 export const PROFILES_HASH = 'profiles';
-/** Counter bumped on every stored summary, so feed caches know the summary indexes changed. */
-export const SUMMARIES_REVISION_KEY = 'summaries-revision';
-/** The counter restarts after this long without a write; caches compare it together with the manifest revision. */
-export const SUMMARIES_REVISION_TTL_SECONDS = 400 * 24 * 3600;
+/** Set once every source has a directory (sourceDirKey); before that, readers fall back to the manifest. */
+export const SOURCE_DIRS_KEY = 'source-dirs';
 /** Categories users asked for that are not ingested yet (field = category, value = ISO time). */
 export const REQUESTED_CATEGORIES_HASH = 'requested-categories';
 
 /** Immutable: a new ingest of the same day and source writes a new revision and switches the manifest. */
 export const bucketKey = (source: string, day: Day, revision: number) => `bucket:${source}:${day}:r${revision}`;
+/** The revision in a bucketKey, or null when `key` is not one. */
+export const bucketRevision = (key: string): number | null => {
+  const m = /:r(\d+)$/.exec(key);
+  return m ? Number(m[1]) : null;
+};
+/** A bucket's rows: the scoring view of its papers (bucket-codec.ts). */
+export const bucketRowsKey = (bucket: string) => `${bucket}:rows`;
+/** A bucket's papers, in parts (bucket-parts.ts); the first at the bucket's own key, where a bucket written before parts holds all of them. */
+export const bucketPartKey = (bucket: string, part: number) => (part === 0 ? bucket : `${bucket}:p${part}`);
+/** One source's current buckets of its newest days, the part of the manifest a feed reads. */
+export const sourceDirKey = (source: string) => `dir:${source}`;
+/** The revision of a source's directory: what a cached feed compares (a few bytes per source). */
+export const sourceVersionKey = (source: string) => `ver:${source}`;
+/** Changes whenever a summary of an announcement day in a scope is stored: what a cached feed compares for summaries. */
+export const summaryVersionKey = (scope: string, day: Day) => `ver:sum:${scope}:${day}`;
+/** Changes whenever any summary in a scope is stored: what a cached digest (many days) compares. */
+export const summaryScopeVersionKey = (scope: string) => `ver:sum:${scope}`;
 /** A paper's newest stored version and first announcement day, by id without version. */
 export const paperVersionKey = (id: string) => `paper:${id}`;
 export const summaryKey = (id: string, version: number, scope: string) => `summary:${id}v${version}:${scope}`;
@@ -34,14 +50,31 @@ export const BUCKET_TTL_SECONDS = 120 * 24 * 3600;
 export const SUPERSEDED_BUCKET_TTL_SECONDS = 10 * 60;
 /** How many announcement days the manifest keeps (≈ 3 months of weekdays). */
 export const MAX_DAYS_KEPT = 60;
+/** How many of a source's newest days its directory lists: the longest window a feed may ask for. */
+export const SOURCE_DIR_DAYS = MAX_DAYS;
+/**
+ * Paper version records are needed while a paper can still be in a window or come back as a
+ * replacement of one: the manifest's retention (MAX_DAYS_KEPT weekdays ≈ 84 calendar days) plus
+ * 45 days, renewed whenever the paper's record is written. Without a TTL they would pile up by
+ * ≈ 175,000 keys a year. @default 129 days
+ */
+export const PAPER_VERSION_TTL_SECONDS = (Math.ceil((MAX_DAYS_KEPT * 7) / 5) + 45) * 24 * 3600;
 /** Summaries expire so old prompt versions and models do not pile up forever. */
 export const SUMMARY_TTL_SECONDS = 180 * 24 * 3600;
 
 /**
- * Memory bound of one feed read: bucket JSON read per request at most (~5,000 papers at ~1.7 KB
- * each, the longest window a feed may ask for). Older days beyond it are left out and the read says so.
+ * Memory bound of one full window read (readWindow, for jobs): bucket JSON at most (~5,000 papers
+ * at ~1.7 KB each). Older days beyond it are left out and the read says so.
  */
 export const MAX_WINDOW_BYTES = 8 * 1024 * 1024;
+/**
+ * Budget of a ranked feed (keywords, authors or exclude terms): papers whose text it reads and
+ * scores at most, ~13 MB of compressed parts and ~35 MB parsed. Covers 30 days of a busy
+ * category or a week of every archive; a wider window is served from its newest days and says so.
+ */
+export const MAX_RANKED_WINDOW_PAPERS = 25_000;
+/** Budget of an unranked feed: rows (~60 bytes each) it reads at most. */
+export const MAX_LISTED_WINDOW_ROWS = 150_000;
 /** Size assumed for a bucket entry when a manifest predates recorded bucket sizes. */
 export const ESTIMATED_ENTRY_BYTES = 2_000;
 
@@ -62,6 +95,8 @@ export const SUMMARIZE_LOCK = 'summarize';
 export const SUMMARIZE_LOCK_SLACK_SECONDS = 30;
 export const summarizeLockTtlSeconds = (msToDeadline: number) =>
   Math.max(SUMMARIZE_LOCK_SLACK_SECONDS, Math.ceil(msToDeadline / 1000) + SUMMARIZE_LOCK_SLACK_SECONDS);
+/** Held by a lazy drain while it runs, so a full run finding the run lock taken knows to wait for it. */
+export const SUMMARIZE_DRAIN_LOCK = 'summarize-drain-running';
 /** One LLM call per wanted summary key at a time; held with the run's summarizeLockTtlSeconds. */
 export const summaryLockName = (wantedKey: string) => `summary:${wantedKey}`;
 

@@ -11,8 +11,10 @@ import type { StoreKv } from './store-kv';
 export const BucketRefSchema = z.object({
   key: z.string(),
   count: z.number().int(),
-  /** JSON size of the bucket, so a feed read can stay within MAX_WINDOW_BYTES before reading it. */
+  /** JSON size of the bucket, so a full read can stay within MAX_WINDOW_BYTES before reading it. */
   bytes: z.number().int().optional(),
+  /** Papers in each of its parts (K.bucketPartKey), in order; absent: one JSON array at `key` (written before parts). */
+  parts: z.array(z.number().int()).optional(),
 });
 export type BucketRef = z.infer<typeof BucketRefSchema>;
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DaySchema } from '../model/paper';
 import * as K from './keys';
-import { parseJson } from './parse-stored';
+import { parseRecord, reportDamaged } from './parse-stored';
 import type { StoreKv } from './store-kv';
 
 export const PaperVersionRecordSchema = z.object({ version: z.number().int(), firstAnnounced: DaySchema });
@@ -17,17 +17,23 @@ export function paperVersions(kv: StoreKv) {
     async getPaperVersions(ids: string[]): Promise<Map<string, PaperVersionRecord>> {
       const found = new Map<string, PaperVersionRecord>();
       if (!ids.length) return found;
-      const raw = await kv.driver.mget(ids.map((id) => kv.key(K.paperVersionKey(id))));
-      ids.forEach((id, i) => {
-        const record = parseJson(PaperVersionRecordSchema, raw[i] ?? null);
-        if (record) found.set(id, record);
+      const keys = ids.map((id) => kv.key(K.paperVersionKey(id)));
+      const raw = await kv.driver.mget(keys);
+      // An unreadable record reads as absent: the paper counts as new and its record is rewritten.
+      const damaged = keys.filter((_, i) => {
+        const record = parseRecord(PaperVersionRecordSchema, raw[i] ?? null);
+        if (record) found.set(ids[i]!, record);
+        return record === undefined;
       });
+      if (damaged.length) reportDamaged(damaged[0]!, `not a paper version record; ${damaged.length - 1} more in this batch`);
       return found;
     },
 
+    /** Writes (and so renews) the records for PAPER_VERSION_TTL_SECONDS. */
     async putPaperVersions(records: Map<string, PaperVersionRecord>): Promise<void> {
       if (!records.size) return;
-      await kv.driver.mset([...records].map(([id, r]) => [kv.key(K.paperVersionKey(id)), JSON.stringify(r)]));
+      const entries = [...records].map(([id, r]): [string, string] => [kv.key(K.paperVersionKey(id)), JSON.stringify(r)]);
+      await kv.driver.mset(entries, { ttlSeconds: K.PAPER_VERSION_TTL_SECONDS });
     },
   };
 }

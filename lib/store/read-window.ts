@@ -1,16 +1,16 @@
 /**
- * The feed read: the manifest, then every bucket and summary of the window in one multi-get
- * (≤ 2 round trips whatever the window), within MAX_WINDOW_BYTES.
+ * The whole-window read for jobs (the summarizer ranks every profile's window, tests read days
+ * back): every paper of the requested sources' buckets on the newest days within MAX_WINDOW_BYTES,
+ * planned from the manifest, plus the day indexes of summaries. Feeds read less: read-feed-window.ts.
  */
 import type { Day, Paper } from '../model/paper';
 import { StoredSummarySchema, type StoredSummary } from '../model/summary';
+import { unpackPapers } from './bucket-codec';
 import * as K from './keys';
-import { parseManifest, readManifest, type Manifest } from './manifest';
-import { parseBucket, parseSummaryIndex } from './parse-stored';
+import { readManifest, type BucketRef, type Manifest } from './manifest';
+import { parseSummaryIndex } from './parse-stored';
 import { daysWithSources, planWindow } from './plan-window';
 import type { StoreKv } from './store-kv';
-
-export type StoreVersions = { manifest: Manifest; summariesRevision: number };
 
 export type WindowOptions = { sources: string[]; days: number; summaryScope?: string; maxBytes?: number; manifest?: Manifest };
 
@@ -39,31 +39,32 @@ function collectSummaries(rawDayIndexes: (string | null)[]): Map<string, StoredS
   return summaries;
 }
 
+/** The stored values holding a bucket's papers, with their expected sizes (parts, or one legacy array). */
+function paperValues(ref: BucketRef): { key: string; bytes: number }[] {
+  const bytes = ref.bytes ?? ref.count * K.ESTIMATED_ENTRY_BYTES;
+  if (!ref.parts) return [{ key: ref.key, bytes }];
+  return ref.parts.map((n, i) => ({ key: K.bucketPartKey(ref.key, i), bytes: Math.ceil((bytes * n) / Math.max(1, ref.count) / 2) }));
+}
+
 export function windowReads(kv: StoreKv) {
   return {
     /** The manifest, or the empty one on a new store; an unreadable manifest throws rather than reading as empty. */
     readManifest: (): Promise<Manifest> => readManifest(kv),
 
-    /**
-     * What a feed's content depends on, in one round trip: the manifest (papers) and the summaries
-     * revision. A feed cache keyed by both is current; a miss passes the manifest on to readWindow.
-     */
-    async readVersions(): Promise<StoreVersions> {
-      const [manifestRaw, summariesRaw] = await kv.driver.mget([kv.key(K.MANIFEST_KEY), kv.key(K.SUMMARIES_REVISION_KEY)]);
-      return { manifest: parseManifest(manifestRaw), summariesRevision: Number(summariesRaw ?? 0) || 0 };
-    },
-
-    /** The feed read: manifest (unless given), then buckets and summaries of the newest `days` days in one multi-get. */
+    /** Manifest (unless given), then every bucket and summary index of the newest `days` days in one multi-get. */
     async readWindow(options: WindowOptions): Promise<WindowRead> {
       const manifest = options.manifest ?? (await readManifest(kv));
       const wanted = daysWithSources(manifest, options.sources).slice(0, options.days);
       const plan = planWindow(manifest, options.sources, wanted, options.maxBytes ?? K.MAX_WINDOW_BYTES);
+      const refs = new Map(plan.days.flatMap((d) => Object.values(manifest.days[d] ?? {})).map((r) => [r.key, r]));
+      const values = plan.keys.flatMap((key) => paperValues(refs.get(key)!));
       const scope = options.summaryScope;
       const summaryKeys = scope ? plan.days.map((d) => K.summaryDayKey(d, scope)) : [];
-      const allKeys = [...plan.keys, ...summaryKeys];
-      const raw = allKeys.length ? await kv.driver.mget(allKeys.map((k) => kv.key(k))) : [];
-      const entries = raw.slice(0, plan.keys.length).flatMap((r, i) => (r ? parseBucket(r, plan.keys[i]!) : []));
-      const summaries = collectSummaries(raw.slice(plan.keys.length));
+      const raw = await kv.driver.mget([...values.map((v) => v.key), ...summaryKeys].map((k) => kv.key(k)), {
+        valueBytes: [...values.map((v) => v.bytes), ...summaryKeys.map(() => 64 * 1024)],
+      });
+      const entries = values.flatMap((v, i) => (raw[i] ? unpackPapers(raw[i]!, v.key) : []));
+      const summaries = collectSummaries(raw.slice(values.length));
       return { manifest, days: plan.days, entries, summaries, truncated: plan.truncated };
     },
   };

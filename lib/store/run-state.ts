@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import * as K from './keys';
-import { parseJson } from './parse-stored';
+import { parseJson, readRebuildable } from './parse-stored';
 import type { StoreKv } from './store-kv';
 
 export const RunStatusSchema = z.object({
@@ -38,8 +38,10 @@ export function runState(kv: StoreKv) {
     /** Releases only while `token` still holds the lock (an expired holder cannot free the next one). */
     releaseLock: (name: string, token: string): Promise<boolean> => kv.driver.delIfEquals(kv.key(K.lockKey(name)), token),
 
+    /** The last status a job reported; an unreadable one reads as none (the job's next report replaces it). */
     async getStatus(kind: string): Promise<RunStatus | null> {
-      return parseJson(RunStatusSchema, await kv.driver.get(kv.key(K.statusKey(kind))));
+      const key = kv.key(K.statusKey(kind));
+      return parseJson(RunStatusSchema, await readRebuildable(key, () => kv.driver.get(key)), key);
     },
     async putStatus(status: RunStatus): Promise<void> {
       await kv.driver.set(kv.key(K.statusKey(status.kind)), JSON.stringify(RunStatusSchema.parse(status)));

@@ -1,20 +1,26 @@
 /**
  * All storage logic, written once over a KvDriver and composed from one module per concern, so
  * each invariant lives in one place:
- * - papers are stored in immutable per-(source, day) buckets; the manifest names the current
- *   bucket of each; a feed reads the manifest, then every bucket and summary of its window in one
- *   multi-get (≤ 2 round trips whatever the window) — read-window.ts;
- * - an ingest writes new buckets first and switches the manifest last, so a crash midway leaves
- *   the old state readable and never a mix that drops papers — commit-day.ts;
+ * - papers are stored in immutable per-(source, day) buckets, each as rows (the scoring view) and
+ *   compressed parts; the manifest names the current bucket of each, and each source's directory
+ *   the buckets of its newest days — commit-day.ts, bucket-parts.ts, source-dirs.ts;
+ * - a feed miss reads in proportion to what it shows: directories, then rows or the parts it
+ *   scores (each paper once), then the records and summaries it renders; a cached feed checks a
+ *   few bytes of version keys — read-feed-window.ts, read-shown.ts, feed-versions.ts;
+ * - jobs read whole windows from the manifest — read-window.ts;
+ * - an ingest writes new buckets first and switches the manifest, then the directories, so a crash
+ *   midway leaves the old state readable and never a mix that drops papers — commit-day.ts;
  * - paper versions, summaries, profiles, requested categories, locks and run status, rate
  *   counters — one module each. Every stored name comes from keys.ts.
  * Callers depend on slices of it (`Pick<Store, 'readWindow'>`), so fakes stay small.
  */
 import type { KvDriver } from './driver';
 import { dayCommits } from './commit-day';
+import { feedVersionReads } from './feed-versions';
 import { paperVersions } from './paper-versions';
 import { profiles } from './profiles';
 import { rateCounters } from './rate-counters';
+import { feedWindowReads } from './read-feed-window';
 import { windowReads } from './read-window';
 import { requestedCategories } from './requested-categories';
 import { runState } from './run-state';
@@ -25,10 +31,16 @@ export { BucketRefSchema, EMPTY_MANIFEST, ManifestSchema, type BucketRef, type M
 export { PaperVersionRecordSchema, type PaperVersionRecord } from './paper-versions';
 export { RunStatusSchema, type RunStatus } from './run-state';
 export { summaryRef } from './summaries';
-export type { StoreVersions, WindowOptions, WindowRead } from './read-window';
+export type { WindowOptions, WindowRead } from './read-window';
+export type { FeedWindow, FeedWindowQuery } from './read-feed-window';
+export { wholeWindowDeps, type FeedVersions, type VersionValues } from './feed-versions';
+export type { ShownRead } from './read-shown';
+export { paperRef } from './read-feed-window';
 
 const storeParts = (kv: StoreKv) => ({
   ...windowReads(kv),
+  ...feedWindowReads(kv),
+  ...feedVersionReads(kv),
   ...dayCommits(kv),
   ...paperVersions(kv),
   ...summaries(kv),

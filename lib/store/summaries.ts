@@ -1,7 +1,10 @@
 /**
- * Summaries: one per (paper version, scope) under its own key, plus a per-day index of them that
- * feeds read with their buckets, plus a revision counter feed caches compare.
+ * Summaries: one per (paper version, scope) under its own key (what a feed reads for the papers it
+ * shows), plus a per-day index of them (what the summarizer reads with a whole window), plus a
+ * version per (scope, day) that feed caches compare: a new summary changes only the feeds of
+ * that language and model showing that day.
  */
+import { randomBytes } from 'node:crypto';
 import type { Day } from '../model/paper';
 import { StoredSummarySchema, type StoredSummary } from '../model/summary';
 import * as K from './keys';
@@ -30,7 +33,12 @@ export function summaries(kv: StoreKv) {
       const index = parseSummaryIndex(await kv.driver.get(dayKey));
       index[summaryRef(summary.paperId, summary.version)] = summary;
       await kv.driver.set(dayKey, JSON.stringify(index), { ttlSeconds: K.BUCKET_TTL_SECONDS });
-      await kv.driver.incr(kv.key(K.SUMMARIES_REVISION_KEY), K.SUMMARIES_REVISION_TTL_SECONDS);
+      // A fresh value, not a counter: no read-modify-write, and unique across instances.
+      const version = `${Date.now().toString(36)}.${randomBytes(4).toString('hex')}`;
+      await Promise.all([
+        kv.driver.set(kv.key(K.summaryVersionKey(scope, day)), version, { ttlSeconds: K.BUCKET_TTL_SECONDS }),
+        kv.driver.set(kv.key(K.summaryScopeVersionKey(scope)), version),
+      ]);
     },
   };
 }

@@ -11,7 +11,7 @@ import { selectFeed } from '../../lib/feed/select-feed';
 import type { Paper } from '../../lib/model/paper';
 import { ProfileSchema, type Profile } from '../../lib/model/profile';
 import { rankPapers } from '../../lib/score/rank-papers';
-import { EMPTY_MANIFEST, type Manifest, type WindowRead } from '../../lib/store/store';
+import type { FeedWindow } from '../../lib/store/store';
 import { BUSY_CS_DAY, buildDayItems, type SyntheticItem } from './data/build-items';
 import { BUSY_SOURCES } from './data/bench-days';
 import { buildProfiles, FEED_QUERY_KEYWORDS } from './data/build-profiles';
@@ -80,14 +80,27 @@ export async function benchScore(): Promise<Figure[]> {
 /** select + rank 5,000 + render 100 RSS items, from papers already in memory (no store I/O). */
 async function oneRequestFigure(papers: Paper[]): Promise<Figure> {
   const days = [...new Set(papers.map((p) => p.announced))].sort().reverse();
-  const manifest: Manifest = {
-    ...EMPTY_MANIFEST,
-    revision: 1,
+  const window: FeedWindow = {
+    days,
+    entries: papers,
+    withText: true,
+    storedSources: BUSY_SOURCES,
+    notices: [],
     updatedAt: '2025-11-20T12:00:00.000Z',
-    days: Object.fromEntries(days.map((d) => [d, Object.fromEntries(BUSY_SOURCES.map((s) => [s, { key: `b:${s}:${d}`, count: 1 }]))])),
+    versions: { deps: [], tag: '', cacheable: true },
+    records: new Map(),
+    locations: new Map(),
   };
-  const window: WindowRead = { manifest, days, entries: papers, summaries: new Map(), truncated: false };
-  const store = { readWindow: async () => window, requestCategory: async () => {} };
+  const unused = async (): Promise<never> => {
+    throw new Error('the bench feeds a window read already in memory');
+  };
+  const store = {
+    readManifest: unused,
+    readWindow: unused,
+    readFeedWindow: async () => window,
+    readShown: async (_w: FeedWindow, shown: Paper[]) => ({ papers: shown, summaries: new Map() }),
+    requestCategories: async () => {},
+  };
   const profile = ProfileSchema.parse({ categories: BUSY_SOURCES, keywords: FEED_QUERY_KEYWORDS.map((k) => k.replace(/"/g, '')), days: 7, limit: 100, types: ['new', 'cross', 'replace'] });
   let items = 0;
   const once = async () => {

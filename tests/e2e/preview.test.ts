@@ -2,7 +2,8 @@
  * The web preview in a real browser (Debian's Chromium via playwright-core) against a production
  * `next start` whose embedded store is filled from tests/fixtures/preview. arXiv URLs point at a
  * closed local port and no LLM key is set: nothing leaves the machine.
- * Screenshots (desktop 1280×900, phone 390×844, light and dark) go to test-output/screenshots/.
+ * Screenshots (desktop 1280×900, phone 390×844, light and dark; the phone's builder opened; a card
+ * with its summary opened) go to test-output/screenshots/.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paper } from '../../lib/model/paper';
 import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { Store } from '../../lib/store/store';
 import { seedStore } from '../preview/seed-store';
@@ -20,7 +22,24 @@ const CHROMIUM = '/usr/bin/chromium';
 const REQUIRE_BROWSER = ['1', 'true'].includes(process.env.REQUIRE_BROWSER ?? '');
 const HAS_BROWSER = existsSync(CHROMIUM);
 const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
-const XSS_TITLE = '<img src=x onerror=alert(1)>';
+/** The seed's `<img src=x onerror=alert(1)> Robust Decoding for LLM Agents` as the page shows it. */
+const HOSTILE_TITLE_TEXT = 'Robust Decoding for LLM Agents';
+/** More than one page of cards (50). */
+const MANY = 63;
+
+function manyPapers(day: string, n: number): Paper[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `2512.${30000 + i}`,
+    version: 1,
+    title: `Calibrated uncertainty for streaming models, study ${i + 1}`,
+    abstract: 'We calibrate predictive uncertainty online. '.repeat(6).trim(),
+    authors: ['Grace Hopper'],
+    categories: ['stat.ML'],
+    announceType: 'new' as const,
+    announced: day,
+    firstAnnounced: day,
+  }));
+}
 
 if (!HAS_BROWSER && !REQUIRE_BROWSER) console.warn(`[e2e] skipped: ${CHROMIUM} not found (apt-get install chromium; CI sets REQUIRE_BROWSER=1)`);
 
@@ -37,6 +56,8 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     dataDir = await mkdtemp(path.join(tmpdir(), 'e2e-preview-'));
     const store = new Store(createEmbeddedDriver(dataDir), 'af:');
     await seedStore(store);
+    // One more category with more papers than a page holds, for the pagination test.
+    await store.commitDay('2025-12-05', { 'stat.ML': manyPapers('2025-12-05', MANY) }, new Date('2025-12-05T06:00:00Z'));
     await store.driver.close();
     const closed = `http://127.0.0.1:${await freePort()}`;
     server = await startNext({
@@ -95,27 +116,116 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     return page;
   }
 
-  it('shows today’s papers for the default profile at once, with stats and autodiscovery links', async () => {
+  it('shows today’s papers for the default profile at once, with honest stats and autodiscovery links', async () => {
     const page = await open('/');
     const titles = page.locator('.paper-title');
-    expect(await titles.count()).toBeGreaterThanOrEqual(10);
-    expect(await page.locator('.stats').textContent()).toContain('Categories monitored');
+    const count = await titles.count();
+    expect(count).toBeGreaterThanOrEqual(10);
+    const stats = await page.locator('.stats').innerText();
+    // The selection's own counts and categories, not the store's.
+    expect(stats).toContain(`${count} of ${count}`);
+    expect(stats).toContain('cs.AI, cs.CL, cs.DC, cs.LG');
+    expect(stats).not.toContain('stat.ML');
     expect(await page.locator('.katex').count()).toBeGreaterThan(0);
-    expect(await page.locator('details.summary').count()).toBe(1);
     for (const type of ['application/rss+xml', 'application/atom+xml', 'application/feed+json']) {
       const href = await page.locator(`head link[rel="alternate"][type="${type}"]`).getAttribute('href');
       expect(href).toContain('/api/feed?');
     }
     expect(await page.locator('.notice').allInnerTexts()).toContain(
-      'Summaries are off: this server has no OPENAI_API_KEY configured, so papers show their abstracts only.',
+      `Showing summaries made earlier for 1 of ${count} papers; new summaries are off: set OPENAI_API_KEY on this server to turn them on.`,
     );
     await page.context().close();
   });
 
+  it('says the seeded announcement is out of date by arXiv’s schedule', async () => {
+    const page = await open('/');
+    // The seed is of 5 December 2025; any clock since then expects newer mailings.
+    const warn = page.locator('.notice-warn', { hasText: 'Out of date' });
+    expect(await warn.innerText()).toMatch(/^Out of date: these papers are from arXiv’s announcement of Friday, 5 December 2025\. By arXiv’s schedule \d+ newer mailings?, up to /);
+    expect(await page.locator('.stats .stale-flag').innerText()).toMatch(/out of date/i);
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; problems: string[] };
+    expect(health.status).toBe('degraded');
+    expect(health.problems.join(' ')).toMatch(/arXiv's schedule expects/);
+    await page.context().close();
+  });
+
+  it('folds a summary to its TL;DR under the feeds’ label, shows no score without ranking terms, has a favicon', async () => {
+    const page = await open('/');
+    const summary = page.locator('details.summary');
+    expect(await summary.count()).toBe(1);
+    expect(await summary.getAttribute('open')).toBeNull();
+    expect(await summary.locator('summary').innerText()).toBe('AI summary (gpt-4o-mini, from the abstract)\nAdaptive drafting speeds up the generation stage of RLHF training.');
+    expect(await summary.locator('.summary-body').isVisible()).toBe(false);
+    await summary.locator('summary').click();
+    expect(await summary.locator('.summary-body').isVisible()).toBe(true);
+    expect(await summary.locator('.summary-body').innerText()).toContain('Workload-aware drafting strategy');
+    await page.locator('.paper', { has: summary }).screenshot({ path: path.join(SCREENSHOTS, 'preview-summary-open-light.png') });
+    expect(await page.locator('.paper .score').count()).toBeGreaterThan(0);
+    const icon = await page.locator('head link[rel="icon"]').getAttribute('href');
+    const res = await fetch(new URL(icon!, server.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    await page.context().close();
+    const unranked = await open('/?cats=cs.LG');
+    expect(await unranked.locator('.paper').count()).toBeGreaterThan(5);
+    expect(await unranked.locator('.paper .score').count()).toBe(0);
+    await unranked.context().close();
+  });
+
+  it('renders 50 cards a page, with a link to the rest that works without JavaScript', async () => {
+    const page = await open('/?cats=stat.ML', { javaScriptEnabled: false });
+    expect(await page.locator('.paper').count()).toBe(50);
+    expect(await page.locator('.stats').innerText()).toContain(`${MANY} of ${MANY}`);
+    expect(await page.locator('.page-range').innerText()).toBe(`Papers 1–50 of ${MANY} (page 1 of 2)`);
+    const next = page.getByRole('link', { name: `Next ${MANY - 50} papers →` });
+    await Promise.all([page.waitForURL(/page=2/), next.click()]);
+    expect(new URL(page.url()).searchParams.get('cats')).toBe('stat.ML');
+    expect(await page.locator('.paper').count()).toBe(MANY - 50);
+    expect(await page.locator('ol.papers').getAttribute('start')).toBe('51');
+    expect(await page.locator('.paper-title').first().innerText()).toMatch(/study \d+$/);
+    expect(await page.getByRole('link', { name: '← Previous 50 papers' }).getAttribute('href')).toBe('/?cats=stat.ML');
+    await page.context().close();
+  });
+
+  it('puts the builder behind “Build your feed” at the top on a phone, with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await open('/', { width: 390, height: 844, javaScriptEnabled });
+      const toggle = page.locator('summary.builder-toggle');
+      const box = await toggle.boundingBox();
+      expect(box!.y, 'the toggle is near the top').toBeLessThan(200);
+      expect(await page.locator('form.builder').isVisible()).toBe(false);
+      await toggle.click();
+      expect(await page.locator('form.builder').isVisible()).toBe(true);
+      expect(await page.locator('#feed-url-rss').isVisible()).toBe(true);
+      await page.context().close();
+    }
+    // A wide screen shows the builder beside the papers, with no toggle.
+    const desktop = await open('/');
+    expect(await desktop.locator('summary.builder-toggle').isVisible()).toBe(false);
+    expect(await desktop.locator('form.builder').isVisible()).toBe(true);
+    const [builder, papers] = await Promise.all([desktop.locator('form.builder').boundingBox(), desktop.locator('#papers').boundingBox()]);
+    expect(builder!.x).toBeGreaterThan(papers!.x + papers!.width - 1);
+    await desktop.context().close();
+  });
+
+  it('keeps the phone page short: folded summaries and builder, at most 50 cards', async () => {
+    for (const q of ['/', '/?cats=stat.ML']) {
+      const html = await (await fetch(server.url + q)).text();
+      const page = await open(q, { width: 390, height: 844 });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`[e2e] ${q} at 390 px: ${height} px tall, ${Buffer.byteLength(html)} bytes of HTML`);
+      // About 300 px a folded card: 50 of them stay far below the 63,000 px of the unfolded page.
+      expect(height).toBeLessThan(50 * 400);
+      await page.context().close();
+    }
+  });
+
   it('renders an XSS title as inert text', async () => {
     const page = await open('/');
-    const hostile = page.locator('.paper-title', { hasText: XSS_TITLE });
+    // Titles are plain text in every format: the markup goes, the words stay.
+    const hostile = page.locator('.paper-title', { hasText: HOSTILE_TITLE_TEXT });
     await expect.poll(() => hostile.count()).toBe(1);
+    expect(await hostile.innerText()).toBe(HOSTILE_TITLE_TEXT);
     expect(await hostile.locator('img').count()).toBe(0);
     expect(await page.locator('img[src="x"], script:has-text("alert(2)")').count()).toBe(0);
     expect(await page.locator('.paper', { hasText: 'alert(2)' }).locator('script').count()).toBe(0);
@@ -204,6 +314,13 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     await page.context().close();
+    // On a phone the same link opens the folded builder.
+    const phone = await open('/', { width: 390, height: 844 });
+    await phone.keyboard.press('Tab');
+    await phone.keyboard.press('Tab');
+    await phone.keyboard.press('Enter');
+    await expect.poll(() => phone.locator('form.builder').isVisible()).toBe(true);
+    await phone.context().close();
   });
 
   it('writes screenshots at desktop and phone widths, light and dark', async () => {
@@ -216,8 +333,11 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
         expect(existsSync(file)).toBe(true);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} ${colorScheme}: no horizontal scrolling`).toBeLessThanOrEqual(0);
-        // The builder sits below the papers on a phone: capture it on its own too.
-        if (name === 'phone') await page.locator('.sidebar').screenshot({ path: path.join(SCREENSHOTS, `preview-phone-builder-${colorScheme}.png`) });
+        // The builder is folded on a phone: open it and capture it on its own too.
+        if (name === 'phone') {
+          await page.locator('summary.builder-toggle').click();
+          await page.locator('.builder-drawer').screenshot({ path: path.join(SCREENSHOTS, `preview-phone-builder-${colorScheme}.png`) });
+        }
         await page.context().close();
       }
     }

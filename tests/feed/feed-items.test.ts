@@ -124,7 +124,7 @@ describe('feed items', () => {
   it('typesets TeX on the page too, where KaTeX renders the math', async () => {
     const model = await loadPreview({ store: await getStore(), query: new URLSearchParams('cats=cs.LG'), origin: 'http://localhost', now: new Date('2025-12-18T12:00:00Z'), env: getEnv() });
     const item = model.doc.items.find((i) => i.paper.id === TEX.id)!;
-    const html = renderToStaticMarkup(createElement(PaperCard, { item, rank: 1 }));
+    const html = renderToStaticMarkup(createElement(PaperCard, { item, rank: 1, ranked: model.ranked }));
     expect(html).toContain('IKUN — “fast” and cheap');
     expect(html).toContain('Kadıoğlu Ayşe');
     expect(html).not.toContain('School of Physics');

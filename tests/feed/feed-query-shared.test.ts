@@ -64,7 +64,7 @@ describe('summary languages are the deployment\'s to offer', () => {
     await storeSeedDay();
     expect((await feed('cats=cs.LG&language=nl')).status).toBe(200);
     expect((await feed('cats=cs.LG&language=pt-br')).status).toBe(200);
-    const refused = await feed('cats=cs.LG&language=x-unique-1');
+    const refused = await feed('cats=cs.LG&language=en-x-u0001');
     expect(refused.status).toBe(400);
     expect((await refused.json()).issues).toEqual([{ path: 'language', message: expect.stringMatching(/not offered .*one of nl, en, zh/) }]);
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/health/route';
-import { checkHealth, STALE_AFTER_DAYS } from '../../lib/health/check-health';
+import { checkHealth } from '../../lib/health/check-health';
 import { getEnv } from '../../lib/env';
 import { getStore, resetStore } from '../../lib/store/open-store';
 import packageJson from '../../package.json';
@@ -97,7 +97,7 @@ describe('GET /api/health on a reachable store', () => {
     const r = result.report;
     expect(r.status).toBe('ok');
     expect(r.problems).toEqual([]);
-    expect(r.data).toMatchObject({ latestDay: '2025-12-18', daysStored: 2, revision: 2, ageDays: 0, stale: false });
+    expect(r.data).toMatchObject({ latestDay: '2025-12-18', expectedDay: '2025-12-18', missingMailings: 0, daysStored: 2, revision: 2, ageDays: 0, stale: false });
     expect(r.ingest?.sources).toEqual({ 'cs.LG': { state: 'stored', count: 2 }, 'cs.AI': { state: 'stored', count: 2 }, 'math.AG': { state: 'quiet', count: 0 } });
     expect(r.summarize).toMatchObject({ state: 'ok', backlog: 3, counts: { summarized: 5, backlog: 3 } });
     expect(r.summaries.enabled).toBe(true);
@@ -146,21 +146,55 @@ describe('GET /api/health on a reachable store', () => {
     expect(r.data?.latestDay).toBe('2025-12-17');
   });
 
-  it('tells a quiet stretch (holiday) from stale data', async () => {
+  const ingestRun = (state: 'ok' | 'quiet' | 'stale', startedAt: string) => ({ kind: 'ingest' as const, state, startedAt, finishedAt: startedAt, counts: {} });
+
+  it('judges freshness by arXiv\'s schedule: weekends are not stale, a missed weekday is', async () => {
     await useTempEnv();
     const store = await getStore();
-    await store.commitDay('2025-12-23', syntheticDay('2025-12-23', 1));
-    const later = new Date('2026-01-02T12:00:00Z');
-    await store.putStatus({ kind: 'ingest', state: 'quiet', startedAt: '2026-01-02T01:00:00.000Z', finishedAt: '2026-01-02T01:00:01.000Z', counts: {} });
-    const quiet = (await healthAt(later)).report;
-    expect(quiet.data?.stale).toBe(true);
-    expect(quiet.status).toBe('ok');
+    await store.commitDay('2025-12-19', syntheticDay('2025-12-19', 1)); // a Friday
+    await store.putStatus(ingestRun('ok', '2025-12-19T06:15:00.000Z'));
+    const sunday = (await healthAt(new Date('2025-12-21T12:00:00Z'))).report;
+    expect(sunday.status).toBe('ok');
+    expect(sunday.data).toMatchObject({ expectedDay: '2025-12-19', missingMailings: 0, stale: false });
+    // Monday's mailing is served from 05:00 UTC; the daily ingest has until 08:00 UTC.
+    expect((await healthAt(new Date('2025-12-22T07:59:00Z'))).report.status).toBe('ok');
+    const monday = (await healthAt(new Date('2025-12-22T08:30:00Z'))).report;
+    expect(monday.status).toBe('degraded');
+    expect(monday.data).toMatchObject({ expectedDay: '2025-12-22', missingMailings: 1, stale: true });
+    expect(monday.problems).toContain("newest announcement is 3 days old (2025-12-19); arXiv's schedule expects 2025-12-22: 1 mailing missing");
+  });
 
-    await store.putStatus({ kind: 'ingest', state: 'ok', startedAt: '2026-01-02T01:00:00.000Z', counts: {} });
-    const stale = (await healthAt(later)).report;
-    expect(stale.status).toBe('degraded');
-    expect(stale.problems.join(' ')).toMatch(/newest announcement is \d+ days old/);
-    expect(stale.data!.ageDays!).toBeGreaterThan(STALE_AFTER_DAYS);
+  it('lets a quiet run excuse one missing weekday (a holiday), and no more', async () => {
+    await useTempEnv();
+    const store = await getStore();
+    await store.commitDay('2025-12-24', syntheticDay('2025-12-24', 1));
+    const christmas = new Date('2025-12-25T12:00:00Z');
+    await store.putStatus(ingestRun('quiet', '2025-12-25T06:15:00.000Z'));
+    const holiday = (await healthAt(christmas)).report;
+    expect(holiday.status).toBe('ok');
+    expect(holiday.data).toMatchObject({ missingMailings: 1, holiday: true, stale: false });
+    // arXiv still serving the stored day counts as nothing new, too.
+    await store.putStatus(ingestRun('stale', '2025-12-25T06:15:00.000Z'));
+    expect((await healthAt(christmas)).report.status).toBe('ok');
+    // A quiet run from before the 25th was served did not look for it.
+    await store.putStatus(ingestRun('quiet', '2025-12-24T06:15:00.000Z'));
+    expect((await healthAt(christmas)).report.status).toBe('degraded');
+    // Two missing weekdays are stale whatever the last run said.
+    await store.putStatus(ingestRun('quiet', '2025-12-26T06:15:00.000Z'));
+    const twoDays = (await healthAt(new Date('2025-12-26T12:00:00Z'))).report;
+    expect(twoDays.status).toBe('degraded');
+    expect(twoDays.data).toMatchObject({ missingMailings: 2, holiday: false, stale: true });
+  });
+
+  it('stays degraded after a quiet run while the newest announcement is two years old', async () => {
+    await useTempEnv();
+    const store = await getStore();
+    await store.commitDay('2023-12-05', syntheticDay('2023-12-05', 1));
+    await store.putStatus(ingestRun('quiet', '2025-12-07T06:15:00.000Z'));
+    const r = (await healthAt(new Date('2025-12-07T12:00:00Z'))).report;
+    expect(r.status).toBe('degraded');
+    expect(r.data).toMatchObject({ latestDay: '2023-12-05', expectedDay: '2025-12-05', ageDays: 733, stale: true });
+    expect(r.problems.join(' ')).toMatch(/newest announcement is 733 days old \(2023-12-05\); arXiv's schedule expects 2025-12-05: 523 mailings missing/);
   });
 
   it('reports a run stuck in "running" (killed by the platform) as failed', async () => {

@@ -113,7 +113,8 @@ describe('proxy.ts', () => {
     expect(a.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
   });
 
-  it('runs on pages only, not on API routes or build assets', () => {
+  it('sets the page policy on pages only, not on API routes (their own gate) or build assets', () => {
+    expect(proxyConfig.matcher[1]).toEqual({ source: '/api/:path*' });
     const source = proxyConfig.matcher[0]!.source;
     const matches = (p: string) => new RegExp(`^${source}$`).test(p);
     for (const p of ['/', '/p/abc', '/anything']) expect(matches(p)).toBe(true);

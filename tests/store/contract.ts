@@ -12,6 +12,7 @@ import { Store, summaryRef, type RunStatus } from '../../lib/store/store';
 import { countingDriver } from '../../scripts/support/counting-driver';
 import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
 import { readDay } from '../helpers/read-day';
+import { damagedRecordCases } from './damaged-records';
 
 export type ContractTarget = {
   driver: KvDriver;
@@ -342,5 +343,7 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
         expect(counting.calls).toEqual(['get', 'mget']);
       });
     });
+
+    damagedRecordCases(() => driver, freshPrefix);
   });
 }

@@ -2,11 +2,13 @@
  * The summarize job: find the summaries some profile's feed wants, most relevant first, and make
  * the missing ones within the run's budgets (SUMMARY_MAX_PAPERS, SUMMARY_MAX_TOKENS) and before
  * its deadline; whatever is left is the backlog the next run (or a lazy drain) resumes.
- * - One run at a time (run lock); one LLM call per key ever (per-key lock + cache re-check).
+ * - One run at a time (run lock); one LLM call per key ever (per-key lock + cache re-check). A
+ *   full run that finds a lazy drain holding the lock waits for it (`waitForDrainMs`).
  * - A few calls in flight at once, so a 60 s function finishes dozens of papers.
  * - A paper that keeps failing is skipped and retried next run; a provider that refuses every
  *   call (bad key, unknown model, quota pause, many failures in a row) stops the run early.
  * - Without OPENAI_API_KEY nothing is attempted and the status says so.
+ * - A handful of log lines per run (what is wanted, progress, the result, one per failure kind).
  * Plain function of (deps, now, deadline) returning counts: the cron route, `npm run summarize`
  * and tests share it.
  */
@@ -18,14 +20,20 @@ import { newProviderState } from '../../summarize/request-summary';
 import { createSummaryClient, type SummaryClient } from '../../summarize/summary-client';
 import type { PaperContext } from '../../summarize/summarize-paper';
 import { findWantedSummaries } from './find-wanted';
-import { loadProfiles } from './load-profiles';
+import { loadProfiles, type NamedProfile } from './load-profiles';
 import { processList } from './process-list';
 import { MIN_CALL_WINDOW_MS, RunBudget } from './run-budget';
+import { acquireRunLock } from './run-lock';
 import { serializer } from './serialize-writes';
-import { zeroCounts, type SummarizeResult } from './summarize-result';
+import { describeRun, zeroCounts, type SummarizeResult } from './summarize-result';
 
 /** Calls in flight at once; providers' per-minute limits are the bound, 429s are retried. */
 export const SUMMARY_CONCURRENCY = 4;
+/** Finding the wanted summaries may use this share of the run's time; the calls need the rest. */
+const FIND_SHARE_OF_RUN = 1 / 3;
+/** Retries logged one by one; further ones are only counted (`counts.retries`). */
+const LOGGED_RETRIES = 3;
+const DAY_MS = 86_400_000;
 
 export type SummarizeDeps = {
   store: Store;
@@ -49,6 +57,13 @@ export type SummarizeOptions = {
   trigger?: string;
   /** When to write the run status: always (default), only when the run called the LLM, or never. */
   recordStatus?: 'always' | 'if-called' | 'never';
+  /**
+   * Serve these profiles instead of every saved one (the lazy drain serves the feed just read).
+   * Such a run's status keeps the last full run's backlog, less what it summarized.
+   */
+  profiles?: NamedProfile[];
+  /** How long to wait for a lazy drain holding the run lock (the cron run); 0: answer "locked" at once. */
+  waitForDrainMs?: number;
 };
 
 /** One run's result in the making, and what every status write of the run repeats. */
@@ -70,7 +85,7 @@ function startRun(deps: SummarizeDeps, options: SummarizeOptions): Run {
   const clock = deps.clock ?? realClock;
   const startedAt = options.now.toISOString();
   const startMs = clock.now();
-  const result: SummarizeResult = { state: 'ok', counts: zeroCounts(), stoppedBy: null, failures: [], startedAt, finishedAt: startedAt };
+  const result: SummarizeResult = { state: 'ok', counts: zeroCounts(), stoppedBy: null, failures: [], failureKinds: [], startedAt, finishedAt: startedAt };
   // `now` may be a fixed test clock: the finish time is that plus the time the run took.
   const finish = () => ({ ...result, finishedAt: new Date(options.now.getTime() + (clock.now() - startMs)).toISOString() });
   return { result, startedAt, detail: { trigger: options.trigger ?? 'cron', model: deps.env.SUMMARY_MODEL }, clock, log, finish };
@@ -95,7 +110,9 @@ export async function runSummarize(deps: SummarizeDeps, options: SummarizeOption
   }
 
   const lockTtlSeconds = summarizeLockTtlSeconds(options.deadline - clock.now());
-  const runToken = await deps.store.acquireLock(SUMMARIZE_LOCK, lockTtlSeconds);
+  // Never wait so long that no call fits after the drain is done.
+  const waitForDrainMs = Math.min(options.waitForDrainMs ?? 0, options.deadline - clock.now() - (options.minCallWindowMs ?? MIN_CALL_WINDOW_MS));
+  const runToken = await acquireRunLock(deps.store, lockTtlSeconds, { waitForDrainMs, clock });
   if (!runToken) {
     result.state = 'locked';
     log('another summarize run holds the lock; nothing to do');
@@ -115,33 +132,46 @@ export async function runSummarize(deps: SummarizeDeps, options: SummarizeOption
   }
 }
 
+/** The backlog to report: the run's own, or for a run over a few profiles the last full run's less what it made. */
+async function reportedBacklog(deps: SummarizeDeps, options: SummarizeOptions, result: SummarizeResult): Promise<number> {
+  if (!options.profiles) return result.counts.backlog;
+  const last = (await deps.store.getStatus(SUMMARIZE_STATUS_KIND))?.counts.backlog;
+  return typeof last === 'number' && Number.isFinite(last) ? Math.max(0, last - result.counts.summarized) : result.counts.backlog;
+}
+
 /** The run under its lock: find what is wanted, work through it, record how far it got. */
 async function summarizeLocked(deps: SummarizeDeps, options: SummarizeOptions, run: LockedRun): Promise<void> {
   const { store, env } = deps;
-  const { result, startedAt, detail, log } = run;
-  const profiles = await loadProfiles(store, env, log);
-  const wanted = await findWantedSummaries(store, env, profiles);
+  const { result, startedAt, detail, log, clock } = run;
+  const profiles = options.profiles ?? (await loadProfiles(store, env, log));
+  const found = await findWantedSummaries(store, env, profiles, {
+    rotation: Math.floor(options.now.getTime() / DAY_MS),
+    readUntil: clock.now() + (options.deadline - clock.now()) * FIND_SHARE_OF_RUN,
+    now: () => clock.now(),
+  });
   const counts = result.counts;
-  counts.profiles = profiles.length;
-  counts.candidates = wanted.length;
-  log(`${wanted.length} summaries wanted by ${profiles.length} profile(s)`);
+  Object.assign(counts, { profiles: profiles.length, candidates: found.candidates, cached: found.done, windows: found.windowsRead, profilesLeftOut: found.profilesLeftOut });
+  log(`${found.candidates} summaries wanted by ${profiles.length} profile(s), ${found.wanted.length} to make or index (${found.windowsRead} windows read${found.profilesLeftOut ? `, ${found.profilesLeftOut} profile(s) left for the next run` : ''})`);
 
-  const budget = new RunBudget(options.maxPapers ?? env.SUMMARY_MAX_PAPERS, env.SUMMARY_MAX_TOKENS, options.deadline, options.minCallWindowMs ?? MIN_CALL_WINDOW_MS, run.clock);
-  await processList(paperContext(deps, options, run, budget), budget, wanted, result, options.concurrency ?? SUMMARY_CONCURRENCY, log);
+  const budget = new RunBudget(options.maxPapers ?? env.SUMMARY_MAX_PAPERS, env.SUMMARY_MAX_TOKENS, options.deadline, options.minCallWindowMs ?? MIN_CALL_WINDOW_MS, clock);
+  await processList(paperContext(deps, options, run, budget), budget, found.wanted, result, options.concurrency ?? SUMMARY_CONCURRENCY, log);
 
   counts.tokens = budget.tokensSpent;
   counts.backlog = counts.candidates - counts.cached - counts.summarized;
   result.stoppedBy = budget.stoppedBy;
+  result.failureKinds.sort((a, b) => b.count - a.count);
   // Failing without a single success is a failed run; a few failures among successes are retried next run.
   result.state = counts.failed > 0 && counts.summarized === 0 ? 'failed' : 'ok';
+  log(describeRun(result));
+  for (const k of result.failureKinds) log(`  failed ×${k.count}: ${k.example}`);
   await writeStatus(deps, options, {
     kind: SUMMARIZE_STATUS_KIND,
     state: result.state,
     startedAt,
     finishedAt: run.finish().finishedAt,
-    counts: { ...counts },
+    counts: { ...counts, backlog: await reportedBacklog(deps, options, result) },
     ...(result.error && result.state === 'failed' ? { error: result.error } : {}),
-    detail: { ...detail, stoppedBy: result.stoppedBy, failures: result.failures.length, ...(result.error ? { lastError: result.error.slice(0, 300) } : {}) },
+    detail: { ...detail, stoppedBy: result.stoppedBy, failures: counts.failed, ...(result.error ? { lastError: result.error.slice(0, 300) } : {}) },
   });
 }
 
@@ -162,7 +192,10 @@ function paperContext(deps: SummarizeDeps, options: SummarizeOptions, run: Locke
       clock: run.clock,
       policy: deps.retryPolicy,
       onCall: () => counts.calls++,
-      onRetry: ({ attempt, waitMs, error }) => run.log(`  retry ${attempt} in ${Math.round(waitMs)} ms: ${(error as Error).message}`),
+      onRetry: ({ attempt, waitMs, error }) => {
+        if (++counts.retries <= LOGGED_RETRIES) run.log(`  retry ${attempt} in ${Math.round(waitMs)} ms: ${(error as Error).message}`);
+        if (counts.retries === LOGGED_RETRIES) run.log('  (further retries are counted, not logged)');
+      },
     },
   };
 }

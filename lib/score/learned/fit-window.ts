@@ -10,9 +10,6 @@ import { TermTable } from './term-table';
 import { termVector, type TermVector } from './term-vector';
 
 export type FittedWindow = {
-  /** One paper per id (the first seen). */
-  papers: Paper[];
-  byId: Map<string, Paper>;
   terms: TermTable;
   /** Idf by entry of `terms`. */
   idf: Float64Array;
@@ -25,11 +22,9 @@ export type FittedWindow = {
 /** A paper's training features: its term hashes and tf × idf ÷ scale, aligned with them. */
 export type Features = { hashes: Int32Array; values: Float32Array };
 
-export function fitWindow(window: readonly Paper[]): FittedWindow {
-  const byId = new Map<string, Paper>();
-  for (const paper of window) if (!byId.has(paper.id)) byId.set(paper.id, paper);
-  const papers = [...byId.values()];
-  const terms = new TermTable(papers.length * 64);
+/** Fits `papers` (distinct). */
+export function fitWindow(papers: readonly Paper[]): FittedWindow {
+  const terms = new TermTable(papers.length * 32);
   let df: Int32Array<ArrayBuffer> = new Int32Array(1024);
   for (const paper of papers)
     for (const hash of termVector(paper).ids) {
@@ -39,7 +34,7 @@ export function fitWindow(window: readonly Paper[]): FittedWindow {
     }
   const n = papers.length;
   const idf = Float64Array.from(df.subarray(0, terms.size), (count) => Math.log((1 + n) / (1 + count)) + 1);
-  const fitted: FittedWindow = { papers, byId, terms, idf, unseenIdf: Math.log(1 + n) + 1, scale: 1 };
+  const fitted: FittedWindow = { terms, idf, unseenIdf: Math.log(1 + n) + 1, scale: 1 };
   let squares = 0;
   for (const paper of papers) squares += squaredLength(fitted, termVector(paper));
   fitted.scale = Math.sqrt(squares / Math.max(1, n)) || 1;

@@ -6,129 +6,102 @@
  * - dislikes take 0 to DISLIKE_MAX_POINTS from a paper that resembles a disliked paper more than
  *   any liked one (by more than DISLIKE_SIMILARITY_FLOOR, fully at DISLIKE_SIMILARITY_SPAN more);
  * - a liked paper itself gets the full like points and says so; a disliked one the full penalty.
- * One pass over the paper's terms does both: each term is looked up once in a table holding the
- * classifier's weight and the sketches that contain it. Points are rounded to hundredths, the
- * same numbers in the score and in its explanation.
+ * One pass over the paper's terms does both: each term is looked up once, and the lookup finds the
+ * classifier's weight and the sketches that contain it. Points are rounded to hundredths, the same
+ * numbers in the score and in its explanation.
  */
 import type { Paper } from '../../model/paper';
-import type { Match } from '../rank-papers';
-import { DISLIKE_MAX_POINTS, LIKE_MAX_POINTS, type Classifier, type LearnedModel, type PaperSketch } from './learned-model';
-import { TermTable } from './term-table';
-import { termHash, termVector } from './term-vector';
+import type { ExtraScore, Match } from '../rank-papers';
+import { compileModel, type CompiledModel } from './compile-learned';
+import { DISLIKE_MAX_POINTS, LIKE_MAX_POINTS, type LearnedModel } from './learned-model';
+import { mayContain } from './term-table';
+import { termVector } from './term-vector';
+import { windowIndexOf, type WindowIndex } from './window-index';
 
 /** A paper must resemble a disliked paper at least this much more than any liked one to lose points. */
 export const DISLIKE_SIMILARITY_FLOOR = 0.1;
 /** …and loses all DISLIKE_MAX_POINTS at this much more (similarity 1 = the disliked paper itself). */
 export const DISLIKE_SIMILARITY_SPAN = 0.3;
 
-export type LearnedScorer = {
-  /** Points the feedback adds to a paper's score (negative when a dislike outweighs). */
-  pointsOf(paper: Paper): number;
-  /** A liked paper is shown whatever `min_score` says. */
-  keeps(paper: Paper): boolean;
-  explain(paper: Paper): Match[];
-};
+export type LearnedScorer = ExtraScore;
 
-type Compiled = {
-  table: TermTable;
-  weight: Float32Array;
-  /** Per entry, where its sketch postings start (entry e: postStart[e] to postStart[e + 1]). */
-  postStart: Int32Array;
-  postSketch: Int32Array;
-  /** Sketch feature ÷ the sketch's self-similarity. */
-  postValue: Float32Array;
-  /** Liked sketches first, then disliked. */
-  sketches: PaperSketch[];
-  likedSketches: number;
-  classifier: Classifier | null;
-  liked: Set<string>;
-  disliked: Set<string>;
-};
+/** Reused per scorer: the current paper's model entries per term, decision value and similarities. */
+type Scratch = { entries: Int32Array; decision: number; sims: Float64Array; touched: Int32Array; touchedCount: number };
 
-/** Points, and the nearest liked and disliked sketch (-1: none shares a term). */
+/** Points, with the nearest liked and disliked sketches (-1: none shares a term). */
 type Evaluation = { like: number; penalty: number; nearestLiked: number; nearestDisliked: number };
-
-/** Per-scorer scratch: similarity to each sketch, and which ones the current paper touched. */
-type Scratch = { sims: Float64Array; touched: Int32Array };
 
 const clamp01 = (x: number) => (x <= 0 ? 0 : x >= 1 ? 1 : x);
 const hundredths = (x: number) => Math.round(x * 100) / 100;
 
-function compile(model: LearnedModel | null, liked: Set<string>, disliked: Set<string>): Compiled {
-  const sketches = [...(model?.liked ?? []).filter((s) => liked.has(s.id)), ...(model?.disliked ?? []).filter((s) => disliked.has(s.id))];
-  const table = new TermTable();
-  const entry = (term: string) => table.add(termHash(term));
-  const weights = (model?.classifier?.weights ?? []).map(([term, w]) => [entry(term), w] as const);
-  const postings = sketches.flatMap((s, k) => s.terms.map(([term, x]) => [entry(term), k, x / s.self] as const));
-  const size = table.size;
-  const weight = new Float32Array(size);
-  for (const [e, w] of weights) weight[e] = w;
-  const postStart = new Int32Array(size + 1);
-  for (const [e] of postings) postStart[e + 1]!++;
-  for (let e = 0; e < size; e++) postStart[e + 1]! += postStart[e]!;
-  const fill = postStart.slice(0, size);
-  const postSketch = new Int32Array(postings.length);
-  const postValue = new Float32Array(postings.length);
-  for (const [e, k, v] of postings) {
-    const at = fill[e]!++;
-    postSketch[at] = k;
-    postValue[at] = v;
-  }
-  const likedSketches = sketches.filter((s) => liked.has(s.id)).length;
-  return { table, weight, postStart, postSketch, postValue, sketches, likedSketches, classifier: model?.classifier ?? null, liked, disliked };
+/** The model entry of each of the paper's terms, or -1, into `scratch.entries`: by hash probe, or through a window index. */
+function resolve(c: CompiledModel, paper: Paper, scratch: Scratch, indexed: { dense: Int32Array; entryOf: Int32Array } | null): number {
+  const ids = termVector(paper).ids;
+  if (scratch.entries.length < ids.length) scratch.entries = new Int32Array(ids.length * 2);
+  const out = scratch.entries;
+  if (indexed) for (let i = 0; i < ids.length; i++) out[i] = indexed.entryOf[indexed.dense[i]!]!;
+  else for (let i = 0; i < ids.length; i++) out[i] = mayContain(c.filter, ids[i]!) ? c.table.find(ids[i]!) : -1;
+  return ids.length;
 }
 
-/** Adds the paper's similarity to every sketch sharing a term with it; returns how many were touched. */
-function accumulate(c: Compiled, ids: Int32Array, values: Float32Array, scratch: Scratch | null): { decision: number; touched: number } {
+/** Decision value, and with `sims` the similarity to every sketch sharing a term, from resolved entries. */
+function accumulate(c: CompiledModel, paper: Paper, terms: number, scratch: Scratch, sims: boolean): void {
+  const { values } = termVector(paper);
+  const { weight, postStart, postSketch, postValue } = c;
   let decision = c.classifier?.bias ?? 0;
   let touched = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const e = c.table.find(ids[i]!);
+  for (let i = 0; i < terms; i++) {
+    const e = scratch.entries[i]!;
     if (e < 0) continue;
     const tf = values[i]!;
-    decision += c.weight[e]! * tf;
-    if (!scratch) continue;
-    for (let k = c.postStart[e]!; k < c.postStart[e + 1]!; k++) {
-      const s = c.postSketch[k]!;
+    decision += weight[e]! * tf;
+    if (!sims) continue;
+    for (let k = postStart[e]!; k < postStart[e + 1]!; k++) {
+      const s = postSketch[k]!;
       if (scratch.sims[s] === 0) scratch.touched[touched++] = s;
-      scratch.sims[s]! += c.postValue[k]! * tf;
+      scratch.sims[s]! += postValue[k]! * tf;
     }
   }
-  return { decision, touched };
+  scratch.decision = decision;
+  scratch.touchedCount = touched;
 }
 
-function evaluate(c: Compiled, paper: Paper, scratch: Scratch | null): Evaluation {
-  const { ids, values } = termVector(paper);
-  const { decision, touched } = accumulate(c, ids, values, scratch);
+function likePoints(c: CompiledModel, paper: Paper, decision: number): number {
+  const k = c.classifier;
+  if (c.liked.has(paper.id)) return LIKE_MAX_POINTS;
+  return k ? hundredths(LIKE_MAX_POINTS * Math.tanh(Math.max(0, (decision - k.low) / (k.high - k.low)))) : 0;
+}
+
+/** Points and nearest sketches from the accumulated similarities; leaves them cleared. */
+function evaluate(c: CompiledModel, paper: Paper, scratch: Scratch): Evaluation {
   let nearestLiked = -1;
   let nearestDisliked = -1;
-  const sims = scratch?.sims;
+  const sim = scratch.sims;
   // Ties go to the earlier sketch, so an explanation does not depend on the order of terms.
-  const closer = (s: number, best: number) => best < 0 || sims![s]! > sims![best]! || (sims![s] === sims![best] && s < best);
-  for (let t = 0; t < touched; t++) {
-    const s = scratch!.touched[t]!;
+  const closer = (s: number, best: number) => best < 0 || sim[s]! > sim[best]! || (sim[s] === sim[best] && s < best);
+  for (let t = 0; t < scratch.touchedCount; t++) {
+    const s = scratch.touched[t]!;
     if (s < c.likedSketches) {
       if (closer(s, nearestLiked)) nearestLiked = s;
     } else if (closer(s, nearestDisliked)) nearestDisliked = s;
   }
-  const simLiked = Math.max(DISLIKE_SIMILARITY_FLOOR, nearestLiked < 0 ? 0 : sims![nearestLiked]!);
-  const simDisliked = nearestDisliked < 0 ? 0 : sims![nearestDisliked]!;
-  for (let t = 0; t < touched; t++) sims![scratch!.touched[t]!] = 0;
-  const k = c.classifier;
-  const like = c.liked.has(paper.id) ? LIKE_MAX_POINTS : k ? LIKE_MAX_POINTS * Math.tanh(Math.max(0, (decision - k.low) / (k.high - k.low))) : 0;
-  const penalty = c.disliked.has(paper.id) ? DISLIKE_MAX_POINTS : DISLIKE_MAX_POINTS * clamp01((simDisliked - simLiked) / DISLIKE_SIMILARITY_SPAN);
-  return { like: hundredths(like), penalty: hundredths(penalty), nearestLiked, nearestDisliked };
+  const simLiked = Math.max(DISLIKE_SIMILARITY_FLOOR, nearestLiked < 0 ? 0 : sim[nearestLiked]!);
+  const simDisliked = nearestDisliked < 0 ? 0 : sim[nearestDisliked]!;
+  for (let t = 0; t < scratch.touchedCount; t++) sim[scratch.touched[t]!] = 0;
+  const resemblance = clamp01((simDisliked - simLiked) / DISLIKE_SIMILARITY_SPAN);
+  const penalty = c.disliked.has(paper.id) ? DISLIKE_MAX_POINTS : hundredths(DISLIKE_MAX_POINTS * resemblance);
+  return { like: likePoints(c, paper, scratch.decision), penalty, nearestLiked, nearestDisliked };
 }
 
-function explain(c: Compiled, paper: Paper, scratch: Scratch): Match[] {
+function explain(c: CompiledModel, paper: Paper, scratch: Scratch): Match[] {
+  accumulate(c, paper, resolve(c, paper, scratch, null), scratch, true);
   const { like, penalty, nearestLiked, nearestDisliked } = evaluate(c, paper, scratch);
   const matches: Match[] = [];
   if (c.liked.has(paper.id)) matches.push({ where: 'liked', term: paper.title, id: paper.id, points: like });
   else if (like > 0) {
     // The classifier can favour a paper that shares no strong term with any one liked paper.
     const s = c.sketches[Math.max(0, nearestLiked)];
-    if (s) matches.push({ where: 'similar', term: s.title, id: s.id, points: like });
-    else matches.push({ where: 'similar', term: 'your liked papers', points: like });
+    matches.push(s ? { where: 'similar', term: s.title, id: s.id, points: like } : { where: 'similar', term: 'your liked papers', points: like });
   }
   if (c.disliked.has(paper.id)) matches.push({ where: 'disliked', term: paper.title, id: paper.id, points: -penalty });
   else if (penalty > 0) {
@@ -138,18 +111,41 @@ function explain(c: Compiled, paper: Paper, scratch: Scratch): Match[] {
   return matches;
 }
 
+/** This model's entries by the window's dense term numbers (-1 where the model has no such term). */
+function entriesByDense(c: CompiledModel, index: WindowIndex): Int32Array {
+  const entryOf = new Int32Array(index.terms.size).fill(-1);
+  const hashes = c.table.hashes();
+  for (let e = 0; e < hashes.length; e++) {
+    const d = index.terms.find(hashes[e]!);
+    if (d >= 0) entryOf[d] = e;
+  }
+  return entryOf;
+}
+
+function pointsFor(c: CompiledModel, papers: readonly Paper[], scratch: Scratch): Float64Array {
+  const index = windowIndexOf(papers);
+  const entryOf = index ? entriesByDense(c, index) : null;
+  // Without dislikes the similarities only name the nearest liked paper: needed for explaining, not for points.
+  const sims = c.sketches.length > c.likedSketches;
+  const points = new Float64Array(papers.length);
+  for (let p = 0; p < papers.length; p++) {
+    const paper = papers[p]!;
+    const terms = resolve(c, paper, scratch, entryOf ? { dense: index!.dense[p]!, entryOf } : null);
+    accumulate(c, paper, terms, scratch, sims);
+    const { like, penalty } = sims || c.disliked.size ? evaluate(c, paper, scratch) : { like: likePoints(c, paper, scratch.decision), penalty: 0 };
+    points[p] = like - penalty;
+  }
+  return points;
+}
+
 /** The scorer of a profile's feedback, or null when it has none. `model` may be missing or older than the lists. */
 export function compileLearned(model: LearnedModel | null, feedback: { liked: readonly string[]; disliked: readonly string[] }): LearnedScorer | null {
   if (!feedback.liked.length && !feedback.disliked.length) return null;
-  const c = compile(model, new Set(feedback.liked), new Set(feedback.disliked));
-  const scratch: Scratch = { sims: new Float64Array(c.sketches.length), touched: new Int32Array(c.sketches.length) };
-  // Without dislikes the similarities only name the nearest liked paper: needed for explaining, not for points.
-  const pointsScratch = c.sketches.length > c.likedSketches ? scratch : null;
+  const c = compileModel(model, new Set(feedback.liked), new Set(feedback.disliked));
+  const n = c.sketches.length;
+  const scratch: Scratch = { entries: new Int32Array(512), decision: 0, sims: new Float64Array(n), touched: new Int32Array(n), touchedCount: 0 };
   return {
-    pointsOf(paper) {
-      const { like, penalty } = evaluate(c, paper, pointsScratch);
-      return hundredths(like - penalty);
-    },
+    pointsFor: (papers) => pointsFor(c, papers, scratch),
     keeps: (paper) => c.liked.has(paper.id),
     explain: (paper) => explain(c, paper, scratch),
   };

@@ -5,30 +5,33 @@
  * paper sharing none of its terms with 0.
  */
 import type { Paper } from '../../model/paper';
-import { featuresOf, type Features, type FittedWindow } from './fit-window';
+import type { Features } from './fit-window';
 import { MAX_SKETCH_TITLE_CHARS, MAX_TERM_CHARS, SKETCH_TERMS, type PaperSketch } from './learned-model';
-import { termHash, termVector, visitTerms } from './term-vector';
+import { topEntries } from './top-entries';
+import { termHash, termVector } from './term-vector';
 
 /** Stored numbers keep 4 significant digits: more would only lengthen the JSON. */
 export const roundStored = (value: number) => Number(value.toPrecision(4));
 
-/** The spelling of each wanted hash, from the paper's own text. */
-export function termNames(paper: Pick<Paper, 'title' | 'abstract'>, wanted: ReadonlySet<number>, into = new Map<number, string>()): Map<number, string> {
-  visitTerms(paper, (hash, word, before) => {
-    if (wanted.has(hash) && !into.has(hash)) into.set(hash, before === null ? word : `${before} ${word}`);
-  });
-  return into;
+/** A window paper's strongest features, before their spellings are looked up. */
+export type SketchDraft = { paper: Paper; hashes: number[]; values: number[]; tf: number[] };
+
+export function draftSketch(paper: Paper, features: Features): SketchDraft {
+  const top = topEntries(features.values, features.hashes, SKETCH_TERMS);
+  // Training features and the tf vector list the same hashes in the same order.
+  const tf = termVector(paper).values;
+  return { paper, hashes: top.map((i) => features.hashes[i]!), values: top.map((i) => features.values[i]!), tf: top.map((i) => tf[i]!) };
 }
 
-export function sketchPaper(fitted: FittedWindow, paper: Paper): PaperSketch {
-  const { hashes, values } = featuresOf(fitted, paper);
-  const order = [...hashes.keys()].sort((a, b) => values[b]! - values[a]! || hashes[a]! - hashes[b]!);
-  const names = termNames(paper, new Set(order.slice(0, SKETCH_TERMS * 2).map((i) => hashes[i]!)));
-  const tf = termVector(paper).values;
-  const kept = order.filter((i) => (names.get(hashes[i]!)?.length ?? Infinity) <= MAX_TERM_CHARS).slice(0, SKETCH_TERMS);
-  const terms = kept.map((i): [string, number] => [names.get(hashes[i]!)!, roundStored(values[i]!)]);
-  const self = kept.reduce((sum, i, k) => sum + terms[k]![1] * tf[i]!, 0);
-  return { id: paper.id, title: paper.title.slice(0, MAX_SKETCH_TITLE_CHARS), terms, self: roundStored(self) || 1 };
+/** The stored sketch; a term without a storable spelling (over MAX_TERM_CHARS) is left out. */
+export function finishSketch(draft: SketchDraft, names: ReadonlyMap<number, string>): PaperSketch {
+  const kept = draft.hashes.flatMap((hash, i) => {
+    const name = names.get(hash);
+    return name && name.length <= MAX_TERM_CHARS ? [i] : [];
+  });
+  const terms = kept.map((i): [string, number] => [names.get(draft.hashes[i]!)!, roundStored(draft.values[i]!)]);
+  const self = kept.reduce((sum, i, k) => sum + terms[k]![1] * draft.tf[i]!, 0);
+  return { id: draft.paper.id, title: draft.paper.title.slice(0, MAX_SKETCH_TITLE_CHARS), terms, self: roundStored(self) || 1 };
 }
 
 /** A sketch as training features, for a feedback paper no longer in the window. */

@@ -60,6 +60,23 @@ export function visitTerms(paper: Pick<Paper, 'title' | 'abstract'>, visit: (has
   }
 }
 
+/**
+ * Spellings of the wanted hashes, from the papers' text, in order until every one is found. Only
+ * a paper whose vector holds a hash still unnamed is read again: tokenizing costs far more.
+ */
+export function spellTerms(papers: Iterable<Pick<Paper, 'title' | 'abstract'>>, wanted: ReadonlySet<number>): Map<number, string> {
+  const names = new Map<number, string>();
+  const hasUnnamed = (ids: Int32Array) => ids.some((hash) => wanted.has(hash) && !names.has(hash));
+  for (const paper of papers) {
+    if (names.size === wanted.size) break;
+    if (!hasUnnamed(termVector(paper).ids)) continue;
+    visitTerms(paper, (hash, word, before) => {
+      if (wanted.has(hash) && !names.has(hash)) names.set(hash, before === null ? word : `${before} ${word}`);
+    });
+  }
+  return names;
+}
+
 let scratch = new Int32Array(2048);
 let used = 0;
 

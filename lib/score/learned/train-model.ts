@@ -3,32 +3,22 @@
  * user's tags: tf-idf (1–2-grams, sublinear tf) fitted on the window, and a linear SVM with the
  * liked papers as positives and a fixed sample of the rest of the window as negatives.
  *
- * Dislikes never enter the classifier: they only subtract, by resemblance (score-learned.ts).
- * So a "less like this" can push a paper down but never lift another one up, and the negative
- * sample is chosen from the ids alone (a hash order), never from the feedback.
+ * Dislikes never enter the classifier, not even through idf: they only subtract, by resemblance
+ * (score-learned.ts). So a "less like this" can push a paper down but never lift another one up,
+ * and the window sample is chosen from the ids alone (a hash order), never from the feedback.
  */
 import type { Paper } from '../../model/paper';
-import { featuresOf, idfOf, fitWindow, type Features, type FittedWindow } from './fit-window';
-import { LearnedModelSchema, MAX_MODEL_TERMS, MAX_TERM_CHARS, MODEL_FORMAT, type Classifier, type LearnedModel, type PaperSketch } from './learned-model';
-import { roundStored, sketchFeatures, sketchPaper, termNames } from './sketch-paper';
-import { TermTable } from './term-table';
-import { termHash } from './term-vector';
-import { trainLinearSvm, type SparseSample } from './train-linear-svm';
+import { draftClassifier, finishClassifier, type TrainingRow } from './fit-classifier';
+import { featuresOf, fitWindow, type FittedWindow } from './fit-window';
+import { LearnedModelSchema, MODEL_FORMAT, type LearnedModel, type PaperSketch } from './learned-model';
+import { draftSketch, finishSketch, sketchFeatures, type SketchDraft } from './sketch-paper';
+import { spellTerms, termHash } from './term-vector';
 
-/** Window papers the classifier sees as "not liked"; more costs time and changes little. */
-export const NEGATIVE_SAMPLE = 1_500;
 /**
- * SVM regularization on unit-length tf-idf: arxiv-sanity-lite's LinearSVC(C=0.01). So strong a
- * prior keeps a few likes close to their centroid against the window, which generalizes better
- * than fitting each liked paper's own words (larger C ranked worse on held-out judgements).
+ * Window papers the model is fitted on (idf) and trained against (as "not liked"), besides the
+ * liked ones: a larger window costs time and changes little.
  */
-export const SVM_C = 0.01;
-/**
- * Calibration: a paper whose decision value reaches this quantile of the sampled window gets
- * tanh(1) ≈ 76 % of LIKE_MAX_POINTS. The window defines the scale because liked papers are
- * overfit (they sit at the margin) and fresh relevant papers rarely score like them.
- */
-export const HIGH_QUANTILE = 0.95;
+export const WINDOW_SAMPLE = 2_000;
 
 export type TrainInput = {
   /** Papers the model is fitted on: idf, negatives, and the text of feedback papers found there. */
@@ -40,89 +30,62 @@ export type TrainInput = {
   now: Date;
 };
 
-type Row = { features: Features; label: 1 | -1; paper?: Paper };
+/** A feedback paper: in the window (drafted from its text), or known only by an earlier sketch. */
+type Feedback = { paper: Paper; draft: SketchDraft; features: ReturnType<typeof featuresOf> } | { sketch: PaperSketch };
 
-function sketchAll(fitted: FittedWindow, ids: readonly string[], previous: Map<string, PaperSketch>, notFound: string[]): PaperSketch[] {
-  return ids.flatMap((id) => {
-    const paper = fitted.byId.get(id);
-    const sketch = paper ? sketchPaper(fitted, paper) : previous.get(id);
+function dedupeById(window: readonly Paper[]): Map<string, Paper> {
+  const byId = new Map<string, Paper>();
+  for (const paper of window) if (!byId.has(paper.id)) byId.set(paper.id, paper);
+  return byId;
+}
+
+/** The same window always gives the same sample, whatever anyone liked or disliked: the first papers in id-hash order. */
+function sampleWindow(byId: Map<string, Paper>): Paper[] {
+  const keyed = [...byId.values()].map((p) => ({ p, key: termHash(p.id) >>> 0 }));
+  keyed.sort((a, b) => a.key - b.key || (a.p.id < b.p.id ? -1 : 1));
+  return keyed.slice(0, WINDOW_SAMPLE).map(({ p }) => p);
+}
+
+function findFeedback(ids: readonly string[], byId: Map<string, Paper>, fitted: () => FittedWindow, previous: Map<string, PaperSketch>, notFound: string[]): Feedback[] {
+  return ids.flatMap((id): Feedback[] => {
+    const paper = byId.get(id);
+    if (paper) {
+      const features = featuresOf(fitted(), paper);
+      return [{ paper, features, draft: draftSketch(paper, features) }];
+    }
+    const sketch = previous.get(id);
     if (!sketch) notFound.push(id);
-    return sketch ? [sketch] : [];
+    return sketch ? [{ sketch }] : [];
   });
 }
 
-/** The same window always gives the same sample, whatever anyone liked or disliked. */
-function sampleNegatives(fitted: FittedWindow, liked: ReadonlySet<string>): Paper[] {
-  return fitted.papers
-    .filter((p) => !liked.has(p.id))
-    .map((p) => ({ p, key: termHash(p.id) >>> 0 }))
-    .sort((a, b) => a.key - b.key || (a.p.id < b.p.id ? -1 : 1))
-    .slice(0, NEGATIVE_SAMPLE)
-    .map(({ p }) => p);
-}
-
-function toSamples(rows: Row[]): { samples: SparseSample[]; hashOf: Int32Array } {
-  const dimensions = new TermTable(rows.length * 64);
-  const samples = rows.map(({ features, label }) => ({ index: features.hashes.map((hash) => dimensions.add(hash)), value: features.values, label }));
-  return { samples, hashOf: dimensions.hashes() };
-}
-
-/** Nearest-rank quantile. */
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
-/** Spellings of the kept hashes, from the papers and sketches that contain them. */
-function nameTerms(rows: Row[], sketches: PaperSketch[], wanted: Set<number>): Map<number, string> {
-  const names = new Map<number, string>();
-  for (const s of sketches) for (const [term] of s.terms) if (wanted.has(termHash(term))) names.set(termHash(term), term);
-  for (const row of rows) if (row.paper && names.size < wanted.size) termNames(row.paper, wanted, names);
-  return names;
-}
-
-function fitClassifier(fitted: FittedWindow, rows: Row[], sketches: PaperSketch[]): Classifier {
-  const { samples, hashOf } = toSamples(rows);
-  const svm = trainLinearSvm(samples, hashOf.length, { c: SVM_C });
-  // Weights on unit sublinear tf, the vector scoring computes: idf and scale folded in.
-  const onTf = Array.from(hashOf, (hash, i) => ({ hash, i, weight: (svm.weights[i]! * idfOf(fitted, hash)) / fitted.scale }));
-  const top = onTf.filter((t) => t.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.hash - b.hash);
-  const names = nameTerms(rows, sketches, new Set(top.slice(0, MAX_MODEL_TERMS * 2).map((t) => t.hash)));
-  const kept = top.filter((t) => (names.get(t.hash)?.length ?? Infinity) <= MAX_TERM_CHARS).slice(0, MAX_MODEL_TERMS);
-  // Calibrate with the kept weights only: exactly what scoring will compute.
-  const keptWeight = new Float64Array(hashOf.length);
-  for (const t of kept) keptWeight[t.i] = roundStored(t.weight) * (fitted.scale / idfOf(fitted, t.hash));
-  const bias = roundStored(svm.bias);
-  const decision = (s: SparseSample) => s.index.reduce((sum, i, k) => sum + keptWeight[i]! * s.value[k]!, bias);
-  const negatives = samples.filter((s) => s.label < 0).map(decision);
-  const low = quantile(negatives, 0.5);
-  const high = quantile(negatives, HIGH_QUANTILE);
-  return {
-    bias,
-    low: roundStored(low),
-    high: roundStored(Math.max(high, low + 1e-3)),
-    weights: kept.map((t): [string, number] => [names.get(t.hash)!, roundStored(t.weight)]),
-  };
-}
+const finish = (f: Feedback, names: ReadonlyMap<number, string>) => ('sketch' in f ? f.sketch : finishSketch(f.draft, names));
 
 export function trainLearnedModel(input: TrainInput): LearnedModel {
-  const fitted = fitWindow(input.window);
+  const byId = dedupeById(input.window);
   const previous = new Map([...(input.previous?.liked ?? []), ...(input.previous?.disliked ?? [])].map((s) => [s.id, s]));
+  const likedIds = new Set(input.liked);
+  const likedInWindow = input.liked.flatMap((id) => byId.get(id) ?? []);
+  const negatives = sampleWindow(byId).filter((p) => !likedIds.has(p.id));
+  const fitted = fitWindow([...likedInWindow, ...negatives]);
   const notFound: string[] = [];
-  const liked = sketchAll(fitted, input.liked, previous, notFound);
-  const disliked = sketchAll(fitted, input.disliked, previous, notFound);
-  const negatives = liked.length ? sampleNegatives(fitted, new Set(input.liked)) : [];
-  const rows: Row[] = [
-    ...liked.map((s): Row => {
-      const paper = fitted.byId.get(s.id);
-      return paper ? { features: featuresOf(fitted, paper), label: 1, paper } : { features: sketchFeatures(s), label: 1 };
-    }),
-    ...negatives.map((paper): Row => ({ features: featuresOf(fitted, paper), label: -1, paper })),
+  const liked = findFeedback(input.liked, byId, () => fitted, previous, notFound);
+  const disliked = findFeedback(input.disliked, byId, () => fitted, previous, notFound);
+  const rows: TrainingRow[] = [
+    ...liked.map((f): TrainingRow => ({ features: 'sketch' in f ? sketchFeatures(f.sketch) : f.features, label: 1 })),
+    ...negatives.map((paper): TrainingRow => ({ features: featuresOf(fitted, paper), label: -1 })),
   ];
+  const draft = liked.length && negatives.length ? draftClassifier(fitted, rows) : null;
+  const wanted = new Set([...(draft?.kept ?? []).map((t) => t.hash), ...[...liked, ...disliked].flatMap((f) => ('draft' in f ? f.draft.hashes : []))]);
+  // Feedback papers name most kept terms; negatives only the few strongly negative ones left.
+  const names = spellTerms([...liked, ...disliked].flatMap((f) => ('paper' in f ? [f.paper] : [])).concat(negatives), wanted);
   return LearnedModelSchema.parse({
     format: MODEL_FORMAT,
     trainedAt: input.now.toISOString(),
-    classifier: liked.length && negatives.length ? fitClassifier(fitted, rows, liked) : null,
-    liked,
-    disliked,
+    classifier: draft ? finishClassifier(fitted, draft, names) : null,
+    liked: liked.map((f) => finish(f, names)),
+    disliked: disliked.map((f) => finish(f, names)),
     notFound,
-    window: { papers: fitted.papers.length, negatives: negatives.length },
+    window: { papers: byId.size, negatives: negatives.length },
   });
 }

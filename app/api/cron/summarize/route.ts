@@ -7,6 +7,7 @@
  * Without OPENAI_API_KEY it records a "disabled" status and returns at once.
  */
 import { withCron } from '../../../../lib/http/with-cron';
+import { DRAIN_WAIT_MS } from '../../../../lib/jobs/summarize/drain-summaries';
 import { runSummarize } from '../../../../lib/jobs/summarize/run-summarize';
 
 export const dynamic = 'force-dynamic';
@@ -14,5 +15,6 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 60;
 
 export const GET = withCron('summarize', maxDuration, ({ store, env, now, deadline, log }) =>
-  runSummarize({ store, env, log }, { now, deadline, trigger: 'cron' }),
+  // A lazy drain holding the lock finishes within seconds: wait for it rather than do nothing today.
+  runSummarize({ store, env, log }, { now, deadline, trigger: 'cron', waitForDrainMs: DRAIN_WAIT_MS }),
 );

@@ -21,9 +21,10 @@ type Context = { params: Promise<{ token: string }> };
 export const GET = withErrors(async (request: Request, context: Context) => {
   const { token } = await context.params;
   const store = await getStore();
-  const { profile, format } = parseSavedFeedQuery(new URL(request.url), await readProfile(store, token));
+  const saved = await readProfile(store, token);
+  const { profile, format } = parseSavedFeedQuery(new URL(request.url), saved);
   const env = getEnv();
   const response = await serveFeed({ store, profile, format, request, env });
-  afterResponse(() => runFeedFollowUps({ store, env }, response));
+  afterResponse(() => runFeedFollowUps({ store, env, drainProfile: saved }, response));
   return response;
 });

@@ -1,0 +1,56 @@
+/**
+ * The papers of an archived day, as the preview's cards, a page at a time; and what the page says
+ * instead when the store holds no announcement for the day.
+ */
+import { MAX_DAYS_KEPT } from '../../../lib/store/keys';
+import type { DayArchive } from '../../../lib/preview/day-archive';
+import { formatDay } from '../../../lib/preview/page-notices';
+import { PaperCard } from '../../_components/paper-card';
+
+/** Why there is nothing to show, in the reader's words. */
+export function missingText({ day, missing, model }: DayArchive): string {
+  const when = formatDay(day);
+  const cats = model.profile.categories.join(', ');
+  if (missing === 'future') return `${when} has not been announced yet.`;
+  if (missing === 'weekend') return `arXiv does not announce on weekends: there is no announcement for ${when}.`;
+  return `No announcement of ${when} is stored for ${cats}: arXiv may not have announced that day (a holiday), or it is from before the first ingest or older than the ${MAX_DAYS_KEPT} days the store keeps.`;
+}
+
+/** `/?…&page=2` of the preview, as the same page of this day. */
+const onThisDay = (href: string, day: string) => {
+  const url = new URL(href, 'http://page.invalid');
+  return `/day/${day}${url.search}`;
+};
+
+export function ArchivePapers({ archive }: { archive: DayArchive }) {
+  const { cards, ranked, doc } = archive.model;
+  if (!doc.items.length) return <p className="empty">No paper of this day matches this selection.</p>;
+  return (
+    <>
+      {cards.pages > 1 && (
+        <p className="page-range">
+          Papers {cards.offset + 1}–{cards.offset + cards.items.length} of {cards.total} (page {cards.page} of {cards.pages})
+        </p>
+      )}
+      <ol className="papers" start={cards.offset + 1}>
+        {cards.items.map((item, i) => (
+          <PaperCard key={item.paper.id} item={item} rank={cards.offset + i + 1} ranked={ranked} />
+        ))}
+      </ol>
+      {cards.pages > 1 && (
+        <nav className="page-nav" aria-label="More papers of this day">
+          {cards.prevHref && (
+            <a href={onThisDay(cards.prevHref, archive.day)} rel="prev">
+              ← Previous papers
+            </a>
+          )}
+          {cards.nextHref && (
+            <a href={onThisDay(cards.nextHref, archive.day)} rel="next">
+              Next papers →
+            </a>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

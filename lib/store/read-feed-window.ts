@@ -1,0 +1,128 @@
+/**
+ * A feed miss reads in proportion to what the feed shows, in three round trips:
+ * 1. the version keys of the sources the request can read, and the directories this process does
+ *    not hold yet (read-source-dirs.ts);
+ * 2. the planned buckets (plan-feed-window.ts): an unranked feed reads rows (~60 bytes a paper), a
+ *    ranked one the compressed parts it scores, each paper once; plus the summary versions of the
+ *    days it shows;
+ * 3. (readShown) the full records of the papers it renders and their summaries, nothing else.
+ * Every multi-get is split so that no reply exceeds MAX_REPLY_BYTES (read-batches.ts).
+ */
+import type { Day, Paper } from '../model/paper';
+import { rowPaper, unpackPapers, unpackRows } from './bucket-codec';
+import { candidatesFor } from './day-sources';
+import { VERSION_VALUE_BYTES, versionTag, type FeedVersions, type VersionValues } from './feed-versions';
+import * as K from './keys';
+import { planFeedWindow, type FeedPlan, type PlanQuery, type PlannedBucket } from './plan-feed-window';
+import { readSourceDirs, type DirCache, type DirRead } from './read-source-dirs';
+import { readShownPapers, type ShownRead } from './read-shown';
+import type { StoreKv } from './store-kv';
+
+export type FeedWindowQuery = PlanQuery & {
+  summaryScope?: string;
+  /** Version values the caller already read (a stale cached feed's check), saving their read. */
+  known?: VersionValues;
+};
+
+export type PartLocation = { key: string; storedBytes: number };
+
+export type FeedWindow = {
+  /** Announcement days read, newest first. */
+  days: Day[];
+  /** Entries of the read buckets (a paper may appear in several); without text unless `withText`. */
+  entries: Paper[];
+  withText: boolean;
+  /** The sources that could serve the request and are stored (for naming what is not ingested). */
+  storedSources: string[];
+  /** What the read left out and why, for the reader (ASCII sentences). */
+  notices: string[];
+  /** ISO time of the newest commit of the sources read, or null when none is stored. */
+  updatedAt: string | null;
+  versions: FeedVersions;
+  summaryScope?: string;
+  /** Full papers already in hand (buckets written before rows and parts), by `${id}v${version}`. */
+  records: Map<string, Paper>;
+  /** Where each paper version's full record is stored. */
+  locations: Map<string, PartLocation[]>;
+};
+
+export const paperRef = (p: Pick<Paper, 'id' | 'version'>) => `${p.id}v${p.version}`;
+
+type Fetch = { key: string; bytes: number; bucket: PlannedBucket; part: number | 'rows' | 'whole' };
+
+function fetchesOf(plan: FeedPlan, withText: boolean): Fetch[] {
+  return plan.buckets.flatMap((b): Fetch[] => {
+    const { bucket } = b;
+    if (!bucket.parts || bucket.rows === undefined) return [{ key: b.key, bytes: bucket.bytes, bucket: b, part: 'whole' }];
+    if (!withText) return [{ key: K.bucketRowsKey(b.key), bytes: bucket.rows, bucket: b, part: 'rows' }];
+    return bucket.parts.flatMap(([, , stored], i) => (b.readPart[i] ? [{ key: K.bucketPartKey(b.key, i), bytes: stored, bucket: b, part: i }] : []));
+  });
+}
+
+/** Rows are stored in part order: the part of row `i` follows from the parts' paper counts. */
+function locateRows(fetch: Fetch, papers: Paper[], locations: FeedWindow['locations']): void {
+  const parts = fetch.bucket.bucket.parts ?? [];
+  let part = 0;
+  let end = parts[0]?.[1] ?? 0;
+  papers.forEach((p, i) => {
+    while (i >= end && part < parts.length - 1) end += parts[++part]![1];
+    const at = { key: K.bucketPartKey(fetch.bucket.key, part), storedBytes: parts[part]?.[2] ?? 0 };
+    const ref = paperRef(p);
+    locations.set(ref, [...(locations.get(ref) ?? []), at]);
+  });
+}
+
+function decode(fetches: Fetch[], raw: (string | null)[], window: Pick<FeedWindow, 'entries' | 'records' | 'locations'>): void {
+  fetches.forEach((f, i) => {
+    const value = raw[i];
+    if (value == null) return;
+    if (f.part === 'rows') {
+      const papers = unpackRows(value, f.key).map((row) => rowPaper(row, f.bucket.day));
+      locateRows(f, papers, window.locations);
+      window.entries.push(...papers);
+      return;
+    }
+    const papers = unpackPapers(value, f.key);
+    window.entries.push(...papers);
+    if (f.part === 'whole') for (const p of papers) window.records.set(paperRef(p), p);
+  });
+}
+
+const newestCommit = (read: DirRead) =>
+  [...read.dirs.values()].map((d) => d.updatedAt).sort().pop() ?? null;
+
+export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
+  return {
+    async readFeedWindow(query: FeedWindowQuery): Promise<FeedWindow> {
+      const candidates = candidatesFor(query.requested);
+      const read = await readSourceDirs(kv, cache, candidates, query.known);
+      const plan = planFeedWindow(read.dirs, query);
+      const scope = query.summaryScope;
+      const summaryVersions = scope ? plan.days.map((d) => K.summaryVersionKey(scope, d)) : [];
+      const fetches = fetchesOf(plan, query.withText);
+      const raw = await kv.driver.mget([...fetches, ...summaryVersions].map((f) => kv.key(typeof f === 'string' ? f : f.key)), {
+        valueBytes: [...fetches.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)],
+      });
+      const window: FeedWindow = {
+        days: plan.days,
+        entries: [],
+        withText: query.withText,
+        storedSources: [...read.dirs.keys()],
+        notices: plan.notice ? [plan.notice] : [],
+        updatedAt: newestCommit(read),
+        versions: { deps: [], tag: '', cacheable: !read.fromManifest },
+        summaryScope: scope,
+        records: new Map(),
+        locations: new Map(),
+      };
+      decode(fetches, raw, window);
+      const deps = [...candidates.map(K.sourceVersionKey), ...summaryVersions];
+      const values = [...candidates.map((s) => read.versions.get(s)), ...raw.slice(fetches.length)];
+      window.versions = { deps, tag: versionTag(values), cacheable: !read.fromManifest };
+      return window;
+    },
+
+    /** The full records of the papers a feed shows (in that order) and their summaries: one round trip. */
+    readShown: (window: FeedWindow, papers: Paper[]): Promise<ShownRead> => readShownPapers(kv, window, papers),
+  };
+}

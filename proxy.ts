@@ -5,12 +5,12 @@
  * lib/security/content-security-policy.ts; headers that do not change per request (nosniff,
  * Referrer-Policy, framing, Permissions-Policy) and the API's policy are in next.config.mjs.
  * API requests pass lib/http/api-gate.ts first: malformed paths, methods a route does not serve,
- * and cross-site or non-JSON writes to saved profiles are refused there.
+ * and cross-site or non-JSON writes to saved profiles are refused there; pages, malformed paths.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from './lib/env';
 import type { OriginEnv } from './lib/feed/request-origin';
-import { gateApiRequest } from './lib/http/api-gate';
+import { gateApiRequest, gateMalformedPath } from './lib/http/api-gate';
 import { contentSecurityPolicy, createNonce } from './lib/security/content-security-policy';
 
 /** With a broken env the routes answer the 500 that names the variable; the gate trusts no proxy meanwhile. */
@@ -24,6 +24,8 @@ function originEnv(): OriginEnv {
 
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith('/api/')) return gateApiRequest(request, originEnv()) ?? NextResponse.next();
+  const malformed = gateMalformedPath(request);
+  if (malformed) return malformed;
   const nonce = createNonce();
   const csp = contentSecurityPolicy({
     nonce,

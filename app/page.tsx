@@ -8,6 +8,7 @@ import { EnvError, getEnv } from '../lib/env';
 import { StoreUnavailableError } from '../lib/errors';
 import { FEED_FORMATS } from '../lib/feed/feed-format';
 import { ALTERNATE_TYPES } from '../lib/feed/feed-links';
+import { archiveHref } from '../lib/preview/day-archive';
 import type { PreviewModel } from '../lib/preview/load-preview';
 import { PAGE_SIZE } from '../lib/preview/paginate';
 import { BuilderForm } from './_components/builder-form';
@@ -56,6 +57,7 @@ function builderValues(model: PreviewModel) {
     language: p.language ?? '',
     days: p.days,
     limit: p.limit,
+    digest: p.digest ?? '',
   };
 }
 
@@ -151,6 +153,9 @@ export default async function Home({ searchParams }: PageProps) {
       <section id="papers" className="results" aria-labelledby="results-heading">
         <NoticeList notices={[...inputNotices, ...model.notices, ...feedNotices]} />
         <StatusPanel model={model} />
+        <p className="day-archive-link">
+          <a href={archiveHref(model, new Date())}>Earlier days: the day archive →</a>
+        </p>
         <h2 id="results-heading" className="results-heading">
           {model.doc.title}
         </h2>

@@ -79,6 +79,12 @@ export const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Prefix for every store key, so several deployments (or test runs) can share one Redis. @default "af:" */
   STORE_PREFIX: z.string().max(64).default('af:'),
+  /**
+   * Longest a Redis or Vercel KV call may take end to end (connect, send, reply, retries); past it
+   * the request answers 503 with Retry-After instead of hanging on a server that stopped answering.
+   * @default 5000
+   */
+  STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 
   /** @default "https://rss.arxiv.org/rss" — the code appends `/<cat>+<cat>…` */
   ARXIV_RSS_URL: z.url().default('https://rss.arxiv.org/rss'),

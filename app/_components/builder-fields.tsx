@@ -3,6 +3,7 @@
  * `/api/feed` parameter it sets and starts from the value the page was rendered for.
  */
 import { ANNOUNCE_TYPES } from '../../lib/model/announce-types';
+import { DIGEST_PERIODS, type DigestPeriod } from '../../lib/model/digest-period';
 
 const TYPE_HELP: Record<string, string> = {
   new: 'new submissions',
@@ -90,6 +91,28 @@ export function LanguageField({ language, defaultLanguage }: { language: string;
       </datalist>
       <p id="f-language-help" className="help">
         A language tag like en, zh or pt-BR (default {defaultLanguage}).
+      </p>
+    </>
+  );
+}
+
+const DIGEST_LABEL: Record<DigestPeriod, string> = { daily: 'One item per day (daily digest)', weekly: 'One item per week (weekly digest)' };
+
+/** `digest`: one feed item per paper (empty), per announcement day or per week. */
+export function DigestField({ digest }: { digest: string }) {
+  return (
+    <>
+      <label htmlFor="f-digest">Feed items</label>
+      <select id="f-digest" name="digest" defaultValue={digest} aria-describedby="f-digest-help">
+        <option value="">One item per paper</option>
+        {DIGEST_PERIODS.map((p) => (
+          <option key={p} value={p}>
+            {DIGEST_LABEL[p]}
+          </option>
+        ))}
+      </select>
+      <p id="f-digest-help" className="help">
+        A digest lists each day&apos;s (or week&apos;s) papers in one item, best first; Limit then counts papers per item and Days counts items.
       </p>
     </>
   );

@@ -4,7 +4,7 @@
  * without JavaScript (submit button); with JavaScript the page URL follows the form as the user
  * types (debounced `router.replace`), and the server re-renders the preview for the new query.
  */
-import { LanguageField, NumberFields, TermFields, TypeFields } from './builder-fields';
+import { DigestField, LanguageField, NumberFields, TermFields, TypeFields } from './builder-fields';
 import { CategoryPicker, type PickerCategory } from './category-picker';
 import { useBuilderUrl } from './use-builder-url';
 
@@ -19,6 +19,8 @@ export type BuilderValues = {
   days: number;
   /** Unset: 50 for a ranked feed, the whole window (up to 500) otherwise. */
   limit?: number;
+  /** `daily`, `weekly`, or empty for one item per paper. */
+  digest?: string;
 };
 
 export function BuilderForm({
@@ -53,6 +55,7 @@ export function BuilderForm({
       <TypeFields selected={values.types} />
       <NumberFields minScore={values.min_score} days={values.days} limit={values.limit} />
       <LanguageField language={values.language} defaultLanguage={defaultLanguage} />
+      <DigestField digest={values.digest ?? ''} />
       <div className="form-actions">
         <button type="submit">Update preview</button>
         <span className="muted" aria-live="polite">

@@ -9,6 +9,7 @@ import type { Match } from '../score/rank-papers';
 import type { LeftOut } from '../select/select-papers';
 import type { SummarySource } from '../model/summary';
 import type { DigestView } from './digest-document';
+import type { FeedbackLinks } from './feedback-links';
 
 export type FeedSummary = {
   /** Sanitized HTML from `summaryToHtml` (safe to embed). */
@@ -35,6 +36,8 @@ export type FeedItem = {
   summary: FeedSummary | null;
   /** ISO time the item last changed: its newest announcement or its summary, whichever is later. */
   updated: string;
+  /** A saved profile's "More like this" / "Less like this" links for this paper. */
+  feedback?: FeedbackLinks;
 };
 
 export type FeedDocument = {

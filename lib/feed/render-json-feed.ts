@@ -34,6 +34,7 @@ function toItem(item: FeedItem) {
       score: item.score,
       matched_terms: matchedTerms(item.matches),
       matches: item.matches,
+      ...(item.feedback ? { feedback: item.feedback } : {}),
       pdf_url: pdfUrl(p.id, p.version),
       html_url: htmlUrl(p.id, p.version),
       ...(p.doi ? { doi: p.doi } : {}),

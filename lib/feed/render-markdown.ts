@@ -18,10 +18,12 @@ const OPTIONS: Options = {
   emphasis: '_',
   strong: '*',
   listItemIndent: 'one',
-  // GitHub's own extensions: `~~strike~~` and table pipes would otherwise mean something there.
   unsafe: [
+    // GitHub's own extensions: `~~strike~~` and table pipes would otherwise mean something there.
     { character: '~', inConstruct: 'phrasing' },
     { character: '|', inConstruct: 'phrasing' },
+    // In a title's link text an escaped `\](` still ends the link for some parsers (marked).
+    { character: '(', inConstruct: 'label' },
   ],
 };
 

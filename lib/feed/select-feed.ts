@@ -17,6 +17,8 @@ export type SelectFeedOptions = SelectPapersOptions & {
   selfUrl?: string;
   /** Absolute URL of the human page for this selection; defaults to the origin's `/`. */
   homeUrl?: string;
+  /** A saved profile's feedback page: items then carry "More like this" / "Less like this" links. */
+  feedbackUrl?: string;
 };
 
 /**
@@ -31,6 +33,7 @@ export async function selectFeedAt(store: SelectStore, profile: Profile, options
   const doc = toFeedDocument(selection, {
     selfUrl: options.selfUrl ?? new URL('/api/feed', origin).href,
     homeUrl: options.homeUrl ?? new URL('/', origin).href,
+    feedbackUrl: options.feedbackUrl,
   });
   return { doc, versions: selection.versions };
 }

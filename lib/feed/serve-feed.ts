@@ -5,6 +5,7 @@
  * render, cache with the versions the selection was read at. Validators and 304 either way.
  */
 import type { Profile } from '../model/profile';
+import type { ExtraScore } from '../score/rank-papers';
 import { windowRequest } from '../select/select-papers';
 import { wholeWindowDeps, type Store } from '../store/store';
 import { FeedCache } from './feed-cache';
@@ -26,6 +27,10 @@ export type ServeFeedOptions = {
   registerMissing?: SelectFeedOptions['registerMissing'];
   /** Rendered-feed cache; by default one per store instance, for the life of the process. */
   cache?: FeedCache;
+  /** A saved profile's learned points, and what identifies the model they come from (part of the cache key). */
+  learned?: { scorer: ExtraScore; version: string } | null;
+  /** A saved profile's feedback page (absolute), linked from every item. */
+  feedbackUrl?: string;
 };
 
 /** Per store instance, so two stores in one process (tests, several prefixes) never share entries. */
@@ -52,7 +57,7 @@ export async function serveFeed(options: ServeFeedOptions): Promise<Response> {
   const homeUrl = options.homeUrl ?? urls.homeUrl;
   const cache = options.cache ?? cacheFor(store);
   // Everything the document depends on besides the store's versions (env is fixed per process).
-  const key = JSON.stringify([options.format, urls.selfUrl, homeUrl, profile]);
+  const key = JSON.stringify([options.format, urls.selfUrl, homeUrl, profile, options.learned?.version ?? null, options.feedbackUrl ?? null]);
   const deps = cache.depsOf(key);
   const current = deps ? await store.readFeedVersions(deps) : undefined;
   const cached = current && cache.get(key, current.tag);
@@ -67,10 +72,13 @@ export async function serveFeed(options: ServeFeedOptions): Promise<Response> {
     homeUrl,
     registerMissing: options.registerMissing,
     known: current?.values,
+    learned: options.learned?.scorer,
+    feedbackUrl: options.feedbackUrl,
   });
-  const read = versions ?? (digestDeps && before ? { deps: digestDeps, tag: before.tag, cacheable: true } : undefined);
+  // A digest of a store with nothing of its sources carries the request time: not worth keeping.
+  const digestRead = digestDeps && before && { deps: digestDeps, tag: before.tag, cacheable: [...before.values.values()].some((v) => v !== null) };
+  const read = versions ?? digestRead;
   const feed = renderCachedFeed(doc, options.format, read?.tag ?? '');
-  // A document with nothing stored carries the request time: not worth keeping.
-  if (read?.cacheable && doc.days.length) cache.set(key, feed, read.deps);
+  if (read?.cacheable) cache.set(key, feed, read.deps);
   return cachedFeedResponse(options.request, feed);
 }

@@ -10,6 +10,7 @@ import { cleanFeedDocument } from './clean-document';
 import { describeFeed, leftOutNotice, notIngestedNotice, pendingSummariesNotice, titleFor } from './describe-feed';
 import { displayPaper } from './display-paper';
 import type { FeedDocument, FeedItem, FeedSummary } from './feed-document';
+import { feedbackLinks } from './feedback-links';
 import { dayToIso } from './feed-namespaces';
 import { summaryToHtml, summaryToText, summaryToTldr } from './render-summary';
 import { summaryLabel } from './summary-label';
@@ -20,6 +21,8 @@ export type FeedUrls = {
   selfUrl: string;
   /** Absolute URL of the human page for this selection. */
   homeUrl: string;
+  /** A saved profile's feedback page (absolute): each item then links to it ("More like this"). */
+  feedbackUrl?: string;
 };
 
 function toFeedSummary(stored: StoredSummary): FeedSummary {
@@ -43,13 +46,14 @@ function itemUpdated({ paper, update, summary }: SelectedPaper): string {
 }
 
 // Keys in this order: the ETag hashes the serialized document.
-const toFeedItem = (selected: SelectedPaper): FeedItem => ({
+const toFeedItem = (selected: SelectedPaper, feedbackUrl?: string): FeedItem => ({
   paper: displayPaper(selected.paper),
   score: selected.score,
   matches: selected.matches,
   update: selected.update,
   summary: selected.summary ? toFeedSummary(selected.summary) : null,
   updated: itemUpdated(selected),
+  ...(feedbackUrl ? { feedback: feedbackLinks(feedbackUrl, selected.paper.id) } : {}),
 });
 
 function noticesFor(selection: Selection): { notices: string[]; summariesPending: number } {
@@ -75,7 +79,7 @@ export function toFeedDocument(selection: Selection | DigestSelection, urls: Fee
   const counted = noticesFor(selection);
   const notices = digest ? [...counted.notices, ...digestNotices(digest)] : counted.notices;
   const { summariesPending } = counted;
-  const items = selection.items.map(toFeedItem);
+  const items = selection.items.map((item) => toFeedItem(item, urls.feedbackUrl));
   const description = describeFeed(profile, days, notices, summariesOff);
   return cleanFeedDocument({
     title: digest ? `${titleFor(profile)} · ${digest.digest} digest` : titleFor(profile),

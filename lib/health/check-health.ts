@@ -7,7 +7,8 @@
  */
 import type { Env } from '../env';
 import { StoreUnavailableError } from '../errors';
-import { INGEST_STATUS_KIND, SUMMARIZE_STATUS_KIND } from '../store/keys';
+import { INGEST_LOCK, INGEST_STATUS_KIND, SUMMARIZE_LOCK, SUMMARIZE_STATUS_KIND } from '../store/keys';
+import type { LockHolder } from '../store/run-state';
 import type { Manifest, RunStatus, Store } from '../store/store';
 import { APP_VERSION } from './app-version';
 import { dataFreshness } from './data-freshness';
@@ -47,7 +48,25 @@ export type HealthReport = {
 
 export type HealthResult = { httpStatus: 200 | 503; report: HealthReport };
 
-type HealthStore = Pick<Store, 'ping' | 'readManifest' | 'getStatus'> & { readonly backend: string };
+type HealthStore = Pick<Store, 'ping' | 'readManifest' | 'getStatus' | 'getLockHolder'> & { readonly backend: string };
+type Reads = { latencyMs: number; manifest: Manifest; ingest: RunStatus | null; summarize: RunStatus | null; locks: (LockHolder | null)[] };
+
+/**
+ * The run locks first, then the statuses: a job writes its final status before it releases its
+ * lock, so "running" with no lock afterwards means the job died, never that it just finished.
+ */
+async function readStore(store: HealthStore): Promise<Reads> {
+  const started = performance.now();
+  await store.ping();
+  const latencyMs = Math.round(performance.now() - started);
+  const locks = await Promise.all([store.getLockHolder(INGEST_LOCK), store.getLockHolder(SUMMARIZE_LOCK)]);
+  const [manifest, ingest, summarize] = await Promise.all([
+    store.readManifest(),
+    store.getStatus(INGEST_STATUS_KIND),
+    store.getStatus(SUMMARIZE_STATUS_KIND),
+  ]);
+  return { latencyMs, manifest, ingest, summarize, locks };
+}
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -113,29 +132,20 @@ export async function checkHealth(options: { openStore: () => Promise<HealthStor
   const now = options.now ?? new Date();
   const secrets = secretValues(options.env);
   const base = { version: APP_VERSION, checkedAt: now.toISOString(), summaries: summariesReport(options.env) };
-  let reads: [number, Manifest, RunStatus | null, RunStatus | null];
+  let reads: Reads;
   try {
-    const store = await options.openStore();
-    const started = performance.now();
-    await store.ping();
-    const latencyMs = Math.round(performance.now() - started);
-    const [manifest, ingest, summarize] = await Promise.all([
-      store.readManifest(),
-      store.getStatus(INGEST_STATUS_KIND),
-      store.getStatus(SUMMARIZE_STATUS_KIND),
-    ]);
-    reads = [latencyMs, manifest, ingest, summarize];
+    reads = await readStore(await options.openStore());
   } catch (err) {
     const partial = { ...base, store: { backend: options.backend, reachable: false, error: storeError(err, secrets) }, data: null, ingest: null, summarize: null };
     return { httpStatus: 503, report: { status: 'unavailable', problems: problemsOf(partial), ...partial } };
   }
-  const [latencyMs, manifest, ingest, summarize] = reads;
+  const { latencyMs, manifest, ingest, summarize, locks } = reads;
   const partial = {
     ...base,
     store: { backend: options.backend, reachable: true, latencyMs },
     data: dataReport(manifest, now, ingest),
-    ingest: ingest ? toRunReport(ingest, secrets, now) : null,
-    summarize: summarize ? { ...toRunReport(summarize, secrets, now), backlog: backlogOf(summarize) } : null,
+    ingest: ingest ? toRunReport(ingest, secrets, now, locks[0]) : null,
+    summarize: summarize ? { ...toRunReport(summarize, secrets, now, locks[1]), backlog: backlogOf(summarize) } : null,
   };
   const problems = problemsOf(partial);
   return { httpStatus: 200, report: { status: problems.length ? 'degraded' : 'ok', problems, ...partial } };

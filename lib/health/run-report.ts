@@ -3,11 +3,16 @@
  * (the status `detail` is free-form and written by other jobs), strings are cleaned, shortened
  * and redacted, so the health body never carries tokens, secrets or whole upstream responses.
  */
+import type { LockHolder } from '../store/run-state';
 import type { RunStatus } from '../store/store';
 import { stripXmlIllegal } from '../text/clean-text';
 import { redactSecrets } from './redact-secrets';
 
-/** A run still "running" after this long was killed or timed out (serverless limits are minutes). */
+/**
+ * A run still "running" after this long was killed or timed out (serverless limits are minutes);
+ * the rule for a status whose lock was not looked up. With the lock known, a run is dead as soon
+ * as its lock is gone (it renews the lock while it lives: RUN_LOCK_TTL_SECONDS).
+ */
 export const RUN_STUCK_AFTER_MINUTES = 30;
 const MAX_REASON_CHARS = 300;
 /** The start of a bad upstream answer: enough to tell an HTML error page from a broken feed. */
@@ -27,6 +32,8 @@ export type RunReport = {
   bodyStart?: string;
   /** Per category/source outcome (stored / already-stored / quiet / failed), when the job recorded it. */
   sources?: Record<string, ReportedSource>;
+  /** Who runs it (`pid@host`) and since when, while it is running. */
+  lock?: LockHolder;
 };
 
 type Clean = (text: string, max: number) => string;
@@ -56,25 +63,40 @@ function reportedSources(detail: Record<string, unknown> | undefined, clean: Cle
   return Object.keys(out).length ? out : undefined;
 }
 
-/** A run that claims to be running long after any platform would have stopped it. */
-function isStuck(status: RunStatus, now: Date): boolean {
-  const started = Date.parse(status.startedAt);
-  return status.state === 'running' && Number.isFinite(started) && now.getTime() - started > RUN_STUCK_AFTER_MINUTES * 60_000;
+/**
+ * Why a status that says "running" belongs to a run that stopped without finishing, or null while
+ * it may still run: its lock is gone or held by another run (`lock` looked up), or, without the
+ * lock, it started longer ago than any platform lets a run last.
+ */
+function whyDead(status: RunStatus, now: Date, lock: LockHolder | null | undefined): string | null {
+  if (status.state !== 'running') return null;
+  const never = `run started at ${status.startedAt} never finished`;
+  if (lock === undefined) {
+    const started = Date.parse(status.startedAt);
+    const stuck = Number.isFinite(started) && now.getTime() - started > RUN_STUCK_AFTER_MINUTES * 60_000;
+    return stuck ? `${never} (killed or timed out)` : null;
+  }
+  if (!lock) return `${never}: its lock is gone (the process was killed or crashed)`;
+  const mine = !status.lock || (status.lock.holder === lock.holder && status.lock.since === lock.since);
+  return mine ? null : `${never}: its lock is now held by another run (the process was killed or crashed)`;
 }
 
-export function toRunReport(status: RunStatus, secrets: string[], now: Date): RunReport {
+/** `lock`: the job's run lock as looked up now (null: nobody holds it; omitted: not looked up). */
+export function toRunReport(status: RunStatus, secrets: string[], now: Date, lock?: LockHolder | null): RunReport {
   const clean = makeClean(secrets);
-  const stuck = isStuck(status, now);
-  const error = stuck ? `run started at ${status.startedAt} never finished (killed or timed out)` : status.error;
+  const dead = whyDead(status, now, lock);
+  const error = dead ?? status.error;
   const sources = reportedSources(status.detail, clean);
+  const running = status.state === 'running' && !dead && lock ? { lock: { holder: clean(lock.holder, 100), since: clean(lock.since, 40) } } : {};
   return {
-    state: stuck ? 'failed' : status.state,
+    state: dead ? 'failed' : status.state,
     startedAt: clean(status.startedAt, 40),
     ...(status.finishedAt ? { finishedAt: clean(status.finishedAt, 40) } : {}),
     counts: Object.fromEntries(Object.entries(status.counts).filter(([, n]) => Number.isFinite(n)).slice(0, 50)),
     ...(error ? { error: clean(error, MAX_REASON_CHARS) } : {}),
     ...(status.bodyStart ? { bodyStart: clean(status.bodyStart, MAX_BODY_START_CHARS) } : {}),
     ...(sources ? { sources } : {}),
+    ...running,
   };
 }
 

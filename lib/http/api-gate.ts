@@ -1,6 +1,6 @@
 /**
- * What proxy.ts checks on every API request before a route runs, each answered as the same JSON
- * error every route gives (lib/errors.ts):
+ * What proxy.ts checks on every API request before a route runs (pages get the first check
+ * only), each answered as the same JSON error every route gives (lib/errors.ts):
  * - a path whose percent-encoding does not decode (`/api/feed/%FF`) → 400; Next.js would answer
  *   a plain-text 500 while decoding the route parameter, before the route could catch it;
  * - a method the route does not serve → 405 with `Allow` (Next.js sends neither body nor `Allow`);
@@ -61,6 +61,16 @@ function assertJsonBody(request: Request): void {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type)) return;
   throw new UnsupportedMediaTypeError(`Request body must be JSON (Content-Type: application/json); got ${type ? JSON.stringify(type.slice(0, 60)) : 'none'}`);
+}
+
+/** A page path that does not decode is the same 400 (Next.js would answer a dynamic page's with a 500). */
+export function gateMalformedPath(request: Request): Response | null {
+  try {
+    assertDecodablePath(new URL(request.url).pathname);
+    return null;
+  } catch (err) {
+    return errorResponse(err);
+  }
 }
 
 /** The refusal for this request, or null to let the route answer. */

@@ -11,6 +11,7 @@ import { dedupeTerms } from './term-list';
 export { LanguageSchema };
 import { AnnounceTypeSchema } from './paper';
 import { DIGEST_PERIODS } from './digest-period';
+import { PaperIdSchema } from './paper-id';
 
 export const MAX_CATEGORIES = 20;
 export const MAX_TERMS = 50;
@@ -20,6 +21,8 @@ export const MAX_DAYS = 30;
 export const MAX_LIMIT = 500;
 /** What a ranked feed keeps when `limit` is unset. */
 export const RANKED_DEFAULT_LIMIT = 50;
+/** Liked papers, and disliked papers, a saved profile keeps at most (each). */
+export const MAX_FEEDBACK_PAPERS = 500;
 
 const CategorySchema = z
   .string()
@@ -31,6 +34,13 @@ const TermListSchema = z
   .max(MAX_TERMS)
   .default([])
   .transform(dedupeTerms);
+
+/** arXiv ids, stored without version, each once. */
+const FeedbackListSchema = z
+  .array(PaperIdSchema)
+  .max(MAX_FEEDBACK_PAPERS)
+  .transform((ids) => [...new Set(ids)])
+  .optional();
 
 export const ProfileSchema = z.strictObject({
   categories: z.array(CategorySchema).min(1).max(MAX_CATEGORIES).transform((c) => [...new Set(c)]),
@@ -54,6 +64,20 @@ export const ProfileSchema = z.strictObject({
    * @default unset (one item per paper)
    */
   digest: z.enum(DIGEST_PERIODS, { error: `must be one of ${DIGEST_PERIODS.join(', ')}` }).optional(),
+  /**
+   * Papers the reader asked for more of ("More like this"), as arXiv ids: they train the profile's
+   * learned ranking (lib/score/learned). Saved profiles only.
+   * @default unset (none)
+   */
+  liked: FeedbackListSchema,
+  /** Papers the reader asked for less of: papers resembling them lose points. @default unset (none) */
+  disliked: FeedbackListSchema,
+}).refine((p) => !p.liked?.some((id) => p.disliked?.includes(id)), {
+  error: (i) => {
+    const p = i.input as { liked?: string[]; disliked?: string[] };
+    return `a paper cannot be both liked and disliked: ${p.liked?.find((id) => p.disliked?.includes(id))}`;
+  },
+  path: ['disliked'],
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 export type ProfileInput = z.input<typeof ProfileSchema>;

@@ -7,6 +7,7 @@
  * store holds for the selection, for the previous/next links and the calendar strip.
  */
 import { isWeekday, newYorkDay } from '../arxiv/announcement-day';
+import { dayArchiveUrl } from '../feed/digest-labels';
 import type { Day } from '../model/paper';
 import { sourcesFor } from '../select/category-sources';
 import { daysWithSources } from '../store/plan-window';
@@ -64,3 +65,7 @@ export async function loadDayArchive(options: LoadDayArchiveOptions): Promise<Da
     next: [...storedDays].reverse().find((d) => d > day) ?? null,
   };
 }
+
+/** The archive page of the newest day the preview shows, for the same selection (`/` links to it). */
+export const archiveHref = (model: Pick<PreviewModel, 'links' | 'doc'>, now: Date): string =>
+  dayArchiveUrl(model.links.page, model.doc.days[0] ?? newYorkDay(now));

@@ -5,19 +5,28 @@
  */
 import { InputError, NotFoundError, RateLimitedError, zodToInputError } from '../errors';
 import { assertLanguageOffered } from '../feed/feed-query';
-import { ProfileSchema, type Profile } from '../model/profile';
+import { MAX_FEEDBACK_PAPERS, ProfileSchema, type Profile } from '../model/profile';
 import { PROFILE_CREATE_WINDOW_SECONDS, profileCreateCounter } from '../store/keys';
 import type { Store } from '../store/store';
+import { withProfileLock } from './profile-lock';
+import { trainProfileModel, type ModelStore } from './profile-model';
 import { assertProfileToken, newProfileToken } from './profile-token';
 
-/** One saved profile, serialized, at most (the issue: "say ≤ 4 KB"). */
+/** One saved profile, serialized, at most (the issue: "say ≤ 4 KB"), not counting its liked and disliked lists. */
 export const MAX_PROFILE_BYTES = 4096;
-/** Request bodies above this are refused unread (413); whitespace-heavy JSON of a 4 KB profile fits. */
-export const MAX_PROFILE_BODY_BYTES = 16 * 1024;
+/** An arXiv id in a JSON list, generously: `"math.GT/0309136v12", `. */
+const FEEDBACK_ID_BODY_BYTES = 32;
+/**
+ * Request bodies above this are refused unread (413): whitespace-heavy JSON of a 4 KB profile,
+ * and full liked and disliked lists, fit.
+ */
+export const MAX_PROFILE_BODY_BYTES = 16 * 1024 + 2 * MAX_FEEDBACK_PAPERS * FEEDBACK_ID_BODY_BYTES;
 /** Profiles one client may create per window. */
 export const PROFILE_CREATE_LIMIT = 5;
 
 type ProfileStore = Pick<Store, 'getProfile' | 'putProfile' | 'deleteProfile'>;
+/** Writes that may change the feedback lists train the model too, under the profile's feedback lock. */
+type FeedbackWriteStore = ProfileStore & ModelStore & Pick<Store, 'acquireLock' | 'releaseLock'>;
 
 export type ProfileWriteOptions = {
   /** Languages the deployment summarizes in (allowedSummaryLanguages); another `language` is a 400. Unset: any tag. */
@@ -30,7 +39,9 @@ export function parseProfileBody(body: unknown, languages?: readonly string[]): 
   const parsed = ProfileSchema.safeParse(body);
   if (!parsed.success) throw zodToInputError(parsed.error, 'Invalid profile');
   assertLanguageOffered(parsed.data.language, languages);
-  const bytes = Buffer.byteLength(JSON.stringify(parsed.data));
+  // The lists have their own bound (MAX_FEEDBACK_PAPERS ids each); the 4 KB are for what a person types.
+  const { liked: _liked, disliked: _disliked, ...typed } = parsed.data;
+  const bytes = Buffer.byteLength(JSON.stringify(typed));
   if (bytes > MAX_PROFILE_BYTES)
     throw new InputError(`Profile is ${bytes} bytes once stored; at most ${MAX_PROFILE_BYTES} are allowed (fewer or shorter terms)`, [
       { path: '(root)', message: `at most ${MAX_PROFILE_BYTES} bytes; got ${bytes}` },
@@ -48,7 +59,7 @@ export async function assertMayCreate(store: Pick<Store, 'hit'>, client: string,
 }
 
 export async function createProfile(
-  store: ProfileStore & Pick<Store, 'hit'>,
+  store: FeedbackWriteStore & Pick<Store, 'hit'>,
   body: unknown,
   client: string,
   options: ProfileWriteOptions = {},
@@ -57,6 +68,7 @@ export async function createProfile(
   await assertMayCreate(store, client, options.now ?? Date.now());
   const token = newProfileToken();
   await store.putProfile(token, JSON.stringify(profile));
+  if (profile.liked?.length || profile.disliked?.length) await trainProfileModel(store, token, profile, new Date(options.now ?? Date.now()));
   return { token, profile };
 }
 
@@ -68,16 +80,31 @@ export async function readProfile(store: Pick<Store, 'getProfile'>, token: strin
   return parsed.data;
 }
 
-export async function replaceProfile(store: ProfileStore, token: string, body: unknown, options: ProfileWriteOptions = {}): Promise<Profile> {
+const sameIds = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Replaces the profile. A body without `liked` or `disliked` keeps the stored list (the page's form
+ * does not carry them, and saving keywords must not forget what the reader liked); `[]` clears it.
+ */
+export async function replaceProfile(store: FeedbackWriteStore, token: string, body: unknown, options: ProfileWriteOptions = {}): Promise<Profile> {
   await readProfile(store, token);
-  const profile = parseProfileBody(body, options.languages);
-  await store.putProfile(token, JSON.stringify(profile));
-  return profile;
+  const given = parseProfileBody(body, options.languages);
+  return withProfileLock(store, token, async () => {
+    const stored = await readProfile(store, token);
+    const profile: Profile = { ...given, liked: given.liked ?? stored.liked, disliked: given.disliked ?? stored.disliked };
+    if (profile.liked === undefined) delete profile.liked;
+    if (profile.disliked === undefined) delete profile.disliked;
+    await store.putProfile(token, JSON.stringify(profile));
+    if (!sameIds(profile.liked, stored.liked) || !sameIds(profile.disliked, stored.disliked))
+      await trainProfileModel(store, token, profile, new Date(options.now ?? Date.now()));
+    return profile;
+  });
 }
 
-export async function deleteProfile(store: ProfileStore, token: string): Promise<void> {
+export async function deleteProfile(store: ProfileStore & Pick<ModelStore, 'deleteProfileModel'>, token: string): Promise<void> {
   if (!(await store.deleteProfile(assertProfileToken(token))))
     throw new NotFoundError('No saved profile has this token (deleted, or never created)');
+  await store.deleteProfileModel(token);
 }
 
 function safeJson(raw: string): unknown {

@@ -5,13 +5,14 @@
  */
 import { MAX_LIMIT, RANKED_DEFAULT_LIMIT, type Profile } from '../model/profile';
 
-/** True when the profile orders papers by more than their date (any new ranking input joins here). */
-export const hasRankingTerms = (profile: Pick<Profile, 'keywords' | 'authors'>) => profile.keywords.length > 0 || profile.authors.length > 0;
+/** True when the profile orders papers by more than their date (any new ranking input joins here; liked papers train a ranking). */
+export const hasRankingTerms = (profile: Pick<Profile, 'keywords' | 'authors' | 'liked'>) =>
+  profile.keywords.length > 0 || profile.authors.length > 0 || !!profile.liked?.length;
 
 /** Where a feed's limit came from: the profile, the ranked default, or the cap of an unranked feed. */
 export type LimitSource = 'profile' | 'ranked-default' | 'maximum';
 
-export function feedLimit(profile: Pick<Profile, 'keywords' | 'authors' | 'limit'>): { limit: number; source: LimitSource } {
+export function feedLimit(profile: Pick<Profile, 'keywords' | 'authors' | 'liked' | 'limit'>): { limit: number; source: LimitSource } {
   if (profile.limit !== undefined) return { limit: profile.limit, source: 'profile' };
   return hasRankingTerms(profile) ? { limit: RANKED_DEFAULT_LIMIT, source: 'ranked-default' } : { limit: MAX_LIMIT, source: 'maximum' };
 }

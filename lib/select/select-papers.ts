@@ -9,7 +9,7 @@ import { allowedSummaryLanguages, type Env } from '../env';
 import type { Day } from '../model/paper';
 import type { Profile } from '../model/profile';
 import type { StoredSummary } from '../model/summary';
-import { emptyTally, rankPapers, type ScoredPaper } from '../score/rank-papers';
+import { emptyTally, rankPapers, type ExtraScore, type ScoredPaper } from '../score/rank-papers';
 import { summaryRef, type FeedVersions, type Store, type VersionValues, type WindowRead } from '../store/store';
 import { summaryScope } from '../summarize/summary-scope';
 import { candidatePapers, type Candidate } from './candidate-papers';
@@ -55,13 +55,15 @@ export type SelectPapersOptions = {
   registerMissing?: boolean;
   /** Version values the caller already read (a stale cached feed's check), saving their read. */
   known?: VersionValues;
+  /** A saved profile's learned points (lib/score/learned/score-learned.ts), added to its keyword score. */
+  learned?: ExtraScore | null;
 };
 
 export type SelectStore = Pick<Store, 'readManifest' | 'readWindow' | 'readFeedWindow' | 'readShown' | 'requestCategories'>;
 
 /** True when the ranking reads title, abstract or authors (any new ranking input that reads text joins here). */
-export const rankingReadsText = (profile: Pick<Profile, 'keywords' | 'authors' | 'exclude'>) =>
-  profile.keywords.length > 0 || profile.authors.length > 0 || profile.exclude.length > 0;
+export const rankingReadsText = (profile: Pick<Profile, 'keywords' | 'authors' | 'exclude' | 'liked' | 'disliked'>) =>
+  profile.keywords.length > 0 || profile.authors.length > 0 || profile.exclude.length > 0 || !!profile.liked?.length || !!profile.disliked?.length;
 
 /**
  * The language a profile's summaries are read and made in: its own while the deployment offers it
@@ -81,12 +83,12 @@ export function windowRequest(profile: Profile, env: ScopeEnv) {
 }
 
 /** The profile's papers of a window, ranked and limited, each with the window's summary of its shown version, and what was left out. */
-export function selectWindow(window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile): WindowSelection {
+export function selectWindow(window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile, learned?: ExtraScore | null): WindowSelection {
   const candidates = candidatePapers(window, profile);
   const updates = new Map(candidates.map((c) => [c.paper.id, c.update]));
   const { limit, source } = feedLimit(profile);
   const tally = emptyTally();
-  const ranked = rankPapers(candidates.map((c) => c.paper), { ...profile, limit }, tally);
+  const ranked = rankPapers(candidates.map((c) => c.paper), { ...profile, limit }, tally, learned ?? undefined);
   const items = ranked.map(({ paper, score, matches }) => ({
     paper,
     score,
@@ -98,7 +100,8 @@ export function selectWindow(window: Pick<WindowRead, 'entries' | 'summaries'>, 
 }
 
 /** The profile's papers of a window, as its feed shows them (the summarizer wants exactly these). */
-export const rankWindow = (window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile): SelectedPaper[] => selectWindow(window, profile).items;
+export const rankWindow = (window: Pick<WindowRead, 'entries' | 'summaries'>, profile: Profile, learned?: ExtraScore | null): SelectedPaper[] =>
+  selectWindow(window, profile, learned).items;
 
 /** Newest of the store commit and the items' summaries, so a new summary moves Last-Modified. */
 function lastChange(committed: string | null, items: SelectedPaper[], now: Date): string {
@@ -120,7 +123,7 @@ export async function selectPapers(store: SelectStore, profile: Profile, options
     summaryScope: scope,
     known: options.known,
   });
-  const picked = selectWindow({ entries: window.entries, summaries: new Map() }, profile);
+  const picked = selectWindow({ entries: window.entries, summaries: new Map() }, profile, options.learned);
   const [notIngested, shown] = await Promise.all([
     findNotIngested(store, new Set(window.storedSources), profile, env, options.registerMissing ?? true, now),
     store.readShown(window, picked.items.map((i) => i.paper)),

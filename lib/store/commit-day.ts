@@ -71,7 +71,7 @@ async function updateDirs(kv: StoreKv, next: Manifest, day: Day, written: Writte
   });
   await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceDirKey(s)), JSON.stringify(dir)]));
   await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceVersionKey(s)), String(dir.rev)]));
-  if (!migrated) await kv.driver.set(kv.key(K.SOURCE_DIRS_KEY), now.toISOString());
+  await kv.driver.set(kv.key(K.SOURCE_DIRS_KEY), now.toISOString());
 }
 
 export function dayCommits(kv: StoreKv) {

@@ -11,7 +11,14 @@ import { MAX_DAYS } from '../model/profile';
 
 export const MANIFEST_KEY = 'manifest';
 export const PROFILES_HASH = 'profiles';
-/** Set once every source has a directory (sourceDirKey); before that, readers fall back to the manifest. */
+/**
+ * A saved profile's learned model (lib/score/learned/learned-model.ts), one key per profile so a
+ * feed reads only its own: at most ~1,500 weights and one short sketch per liked or disliked paper
+ * (≤ 500 each), ~0.5 MB at the very most, tens of KB for a typical profile. Derived data: trained
+ * again from the profile's feedback whenever that changes; deleted with the profile.
+ */
+export const profileModelKey = (token: string) => `profile-model:${token}`;
+/** The time of the last commit, set once every source has a directory (sourceDirKey); before that, readers fall back to the manifest. */
 export const SOURCE_DIRS_KEY = 'source-dirs';
 /** Categories users asked for that are not ingested yet (field = category, value = ISO time). */
 export const REQUESTED_CATEGORIES_HASH = 'requested-categories';
@@ -82,12 +89,13 @@ export const ESTIMATED_ENTRY_BYTES = 2_000;
 
 /** One ingest at a time. */
 export const INGEST_LOCK = 'ingest';
-/** An ingest lock never lasts less than this, however close the deadline. */
-export const INGEST_LOCK_MIN_TTL_SECONDS = 60;
-/** The ingest lock outlives the run's deadline by this much, so a killed run frees it soon after. */
-export const INGEST_LOCK_SLACK_SECONDS = 30;
-export const ingestLockTtlSeconds = (msToDeadline: number) =>
-  Math.max(INGEST_LOCK_MIN_TTL_SECONDS, Math.ceil(msToDeadline / 1000) + INGEST_LOCK_SLACK_SECONDS);
+/**
+ * TTL of a job's run lock (ingest, summarize), renewed every third of it while the job lives
+ * (lock-heartbeat.ts): a killed job (kill -9, out of memory, the platform's time limit) frees the
+ * lock within this long, and health reports the run as failed once its lock is gone. A TTL as long
+ * as the run's deadline kept the next cron waiting for a dead run.
+ */
+export const RUN_LOCK_TTL_SECONDS = 30;
 
 /** One summarize run at a time. */
 export const SUMMARIZE_LOCK = 'summarize';
@@ -107,6 +115,11 @@ export const ARXIV_CONNECTION_LOCK_SLACK_MS = 5_000;
 export const arxivConnectionLockTtlMs = (requestTimeoutMs: number) => requestTimeoutMs + ARXIV_CONNECTION_LOCK_SLACK_MS;
 /** Expires ARXIV_MIN_INTERVAL_MS (its TTL, from env) after the previous arXiv request finished. */
 export const ARXIV_THROTTLE_LOCK = 'arxiv-throttle';
+
+/** One change to a saved profile's feedback (and its model) at a time: two clicks must not undo each other. */
+export const profileFeedbackLockName = (token: string) => `profile-feedback:${token}`;
+/** Covers reading the training window and training; a crashed holder frees it this soon. */
+export const PROFILE_FEEDBACK_LOCK_TTL_SECONDS = 30;
 
 // ---- rate counters (stored under counterKey) -------------------------------------------------
 

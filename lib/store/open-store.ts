@@ -5,7 +5,7 @@
  */
 import { getEnv, EnvError, type Env } from '../env';
 import { createEmbeddedDriver } from './embedded-driver';
-import type { KvDriver } from './driver';
+import type { DriverOptions, KvDriver } from './driver';
 import { Store } from './store';
 
 export type BackendChoice =
@@ -62,14 +62,15 @@ export function chooseBackend(env: Env): BackendChoice {
   return { backend: 'embedded', dataDir: env.DATA_DIR };
 }
 
-export async function createDriver(choice: BackendChoice): Promise<KvDriver> {
+/** `options.timeoutMs` (STORE_TIMEOUT_MS) bounds every call to the network backends. */
+export async function createDriver(choice: BackendChoice, options: DriverOptions = {}): Promise<KvDriver> {
   switch (choice.backend) {
     case 'embedded':
       return createEmbeddedDriver(choice.dataDir);
     case 'redis':
-      return (await import('./redis-driver')).createRedisDriver(choice.url);
+      return (await import('./redis-driver')).createRedisDriver(choice.url, options);
     case 'vercel-kv':
-      return (await import('./vercel-kv-driver')).createVercelKvDriver(choice.url, choice.token);
+      return (await import('./vercel-kv-driver')).createVercelKvDriver(choice.url, choice.token, options);
   }
 }
 
@@ -79,7 +80,7 @@ let shared: Promise<Store> | undefined;
 export function getStore(): Promise<Store> {
   shared ??= (async () => {
     const env = getEnv();
-    return new Store(await createDriver(chooseBackend(env)), env.STORE_PREFIX);
+    return new Store(await createDriver(chooseBackend(env), { timeoutMs: env.STORE_TIMEOUT_MS }), env.STORE_PREFIX);
   })();
   shared.catch(() => (shared = undefined));
   return shared;

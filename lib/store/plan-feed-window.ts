@@ -19,6 +19,8 @@ export type PlanQuery = {
   types: readonly AnnounceType[];
   /** Read this announcement day alone (the day archive shows a past day as it was then). */
   onlyDay?: Day;
+  /** Papers (ranked) or rows (unranked) read at most. @default MAX_RANKED_WINDOW_PAPERS or MAX_LISTED_WINDOW_ROWS */
+  maxEntries?: number;
 };
 
 export type PlannedBucket = {
@@ -60,13 +62,13 @@ function costOf(buckets: PlannedBucket[], withText: boolean): number {
   }, 0);
 }
 
-const shortfall = (served: number, wanted: number, total: number, withText: boolean) =>
+const shortfall = (served: number, wanted: number, total: number, withText: boolean, budget: number) =>
   withText
     ? `Showing the newest ${served} of ${wanted} announcement days: ranking all of them means scoring ${total} papers, ` +
-      `over this server's limit of ${K.MAX_RANKED_WINDOW_PAPERS} per feed. Ask for fewer days or categories, ` +
+      `over this server's limit of ${budget} per feed. Ask for fewer days or categories, ` +
       'or leave out keywords, authors and exclude terms to list every day.'
     : `Showing the newest ${served} of ${wanted} announcement days: listing all of them means ${total} entries, ` +
-      `over this server's limit of ${K.MAX_LISTED_WINDOW_ROWS} per feed. Ask for fewer days or categories.`;
+      `over this server's limit of ${budget} per feed. Ask for fewer days or categories.`;
 
 export function planFeedWindow(dirs: Map<string, SourceDir>, query: PlanQuery): FeedPlan {
   const stored = new Set([...dirs.values()].flatMap((dir) => Object.keys(dir.days)));
@@ -77,7 +79,7 @@ export function planFeedWindow(dirs: Map<string, SourceDir>, query: PlanQuery): 
     .map((day) => planDay(dirs, query, day))
     .filter((buckets) => buckets.length)
     .slice(0, query.days);
-  const budget = query.withText ? K.MAX_RANKED_WINDOW_PAPERS : K.MAX_LISTED_WINDOW_ROWS;
+  const budget = query.maxEntries ?? (query.withText ? K.MAX_RANKED_WINDOW_PAPERS : K.MAX_LISTED_WINDOW_ROWS);
   const costs = perDay.map((buckets) => costOf(buckets, query.withText));
   const total = costs.reduce((n, c) => n + c, 0);
   let served = 0;
@@ -86,6 +88,6 @@ export function planFeedWindow(dirs: Map<string, SourceDir>, query: PlanQuery): 
   return {
     days: kept.map((buckets) => buckets[0]!.day),
     buckets: kept.flat(),
-    notice: served < perDay.length ? shortfall(served, perDay.length, total, query.withText) : null,
+    notice: served < perDay.length ? shortfall(served, perDay.length, total, query.withText, budget) : null,
   };
 }

@@ -36,7 +36,7 @@ export type FeedWindow = {
   storedSources: string[];
   /** What the read left out and why, for the reader (ASCII sentences). */
   notices: string[];
-  /** ISO time of the newest commit of the sources read, or null when none is stored. */
+  /** ISO time of the newest commit of the sources read (else of the store), or null for an empty store. */
   updatedAt: string | null;
   versions: FeedVersions;
   summaryScope?: string;
@@ -88,8 +88,8 @@ function decode(fetches: Fetch[], raw: (string | null)[], window: Pick<FeedWindo
   });
 }
 
-const newestCommit = (read: DirRead) =>
-  [...read.dirs.values()].map((d) => d.updatedAt).sort().pop() ?? null;
+/** The newest commit of the sources read, else the store's last commit (a feed of categories not stored yet). */
+const newestCommit = (read: DirRead) => [...read.dirs.values()].map((d) => d.updatedAt).sort().pop() ?? read.committedAt;
 
 export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
   return {

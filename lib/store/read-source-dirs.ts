@@ -17,6 +17,8 @@ export type DirRead = {
   versions: Map<string, string | null>;
   /** True when the manifest stood in for directories. */
   fromManifest: boolean;
+  /** ISO time of the store's last commit (null: not known). */
+  committedAt: string | null;
 };
 
 /** Directory size assumed before reading one (30 days × a few parts). */
@@ -27,7 +29,12 @@ export type DirCache = Map<string, SourceDir>;
 async function fromManifest(kv: StoreKv, sources: string[]): Promise<DirRead> {
   const manifest = await readManifest(kv);
   const dirs = new Map(sources.flatMap((s) => (dirFromManifest(manifest, s) ? [[s, dirFromManifest(manifest, s)!] as const] : [])));
-  return { dirs, versions: new Map(sources.map((s) => [s, null])), fromManifest: true };
+  return { dirs, versions: new Map(sources.map((s) => [s, null])), fromManifest: true, committedAt: manifest.revision ? manifest.updatedAt : null };
+}
+
+function fromCache(cache: DirCache, sources: string[], versionOf: (s: string) => string | null | undefined): DirRead {
+  const dirs = new Map(sources.flatMap((s) => (versionOf(s) !== null && cache.has(s) ? [[s, cache.get(s)!] as const] : [])));
+  return { dirs, versions: new Map(sources.map((s) => [s, versionOf(s) ?? null])), fromManifest: false, committedAt: null };
 }
 
 export async function readSourceDirs(kv: StoreKv, cache: DirCache, sources: string[], known?: VersionValues): Promise<DirRead> {
@@ -40,6 +47,8 @@ export async function readSourceDirs(kv: StoreKv, cache: DirCache, sources: stri
     const version = knownVersion(s);
     return version === undefined ? !cache.has(s) : version !== null && !current(s, version);
   });
+  // Every version known and every directory held at it: nothing to read (a directory held means the store has them).
+  if (!unknownVersions.length && !dirsNow.length) return fromCache(cache, sources, knownVersion);
   const keys = [K.SOURCE_DIRS_KEY, ...unknownVersions.map(verKey), ...dirsNow.map(K.sourceDirKey)];
   const sizes = keys.map((k, i) => (i > unknownVersions.length ? DIR_VALUE_BYTES : 32));
   const raw = await kv.driver.mget(
@@ -47,7 +56,11 @@ export async function readSourceDirs(kv: StoreKv, cache: DirCache, sources: stri
     { valueBytes: sizes },
   );
   if (raw[0] === null) return fromManifest(kv, sources);
-  const versions = new Map(sources.map((s) => [s, knownVersion(s) ?? raw[1 + unknownVersions.indexOf(s)] ?? null]));
+  const versionOf = (s: string) => {
+    const given = knownVersion(s);
+    return given !== undefined ? given : (raw[1 + unknownVersions.indexOf(s)] ?? null);
+  };
+  const versions = new Map(sources.map((s) => [s, versionOf(s)]));
   const read = new Map(dirsNow.map((s, i) => [s, parseSourceDir(raw[1 + unknownVersions.length + i] ?? null)]));
   // A directory this process holds at an older version, whose version was only learned just now.
   const behind = sources.filter((s) => versions.get(s) !== null && !current(s, versions.get(s)) && !read.get(s));
@@ -64,5 +77,5 @@ export async function readSourceDirs(kv: StoreKv, cache: DirCache, sources: stri
     // The version the feed was built from is the directory's own (a racing commit shows as a change).
     versions.set(s, String(dir.rev));
   }
-  return { dirs, versions, fromManifest: false };
+  return { dirs, versions, fromManifest: false, committedAt: raw[0] ?? null };
 }

@@ -18,6 +18,7 @@ import type { KvDriver } from './driver';
 import { dayCommits } from './commit-day';
 import { feedVersionReads } from './feed-versions';
 import { paperVersions } from './paper-versions';
+import { profileModels } from './profile-models';
 import { profiles } from './profiles';
 import { rateCounters } from './rate-counters';
 import { feedWindowReads } from './read-feed-window';
@@ -45,6 +46,7 @@ const storeParts = (kv: StoreKv) => ({
   ...paperVersions(kv),
   ...summaries(kv),
   ...profiles(kv),
+  ...profileModels(kv),
   ...requestedCategories(kv),
   ...runState(kv),
   ...rateCounters(kv),

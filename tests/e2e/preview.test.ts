@@ -55,11 +55,11 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     ensureFreshBuild();
     dataDir = await mkdtemp(path.join(tmpdir(), 'e2e-preview-'));
     const store = new Store(createEmbeddedDriver(dataDir), 'af:');
-    await seedStore(store);
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    await seedStore(store, {}, { SUMMARY_MODEL: 'gpt-4o-mini', OPENAI_BASE_URL: `${closed}/v1` });
     // One more category with more papers than a page holds, for the pagination test.
     await store.commitDay('2025-12-05', { 'stat.ML': manyPapers('2025-12-05', MANY) }, new Date('2025-12-05T06:00:00Z'));
     await store.driver.close();
-    const closed = `http://127.0.0.1:${await freePort()}`;
     server = await startNext({
       ...process.env,
       DATA_DIR: dataDir,
@@ -70,6 +70,9 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
       ARXIV_API_URL: `${closed}/api/query`,
       OPENAI_API_KEY: '',
       OPENAI_BASE_URL: `${closed}/v1`,
+      // The scope the seeded summary was stored under.
+      SUMMARY_MODEL: 'gpt-4o-mini',
+      SUMMARY_SOURCE: '',
       PUBLIC_BASE_URL: '',
       // The shipped default profile (config/default-profile.json), whatever the caller's env says.
       ARXIV_CATEGORIES: '',
@@ -156,10 +159,12 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     expect(await summary.getAttribute('open')).toBeNull();
     expect(await summary.locator('summary').innerText()).toBe('AI summary (gpt-4o-mini, from the abstract)\nAdaptive drafting speeds up the generation stage of RLHF training.');
     expect(await summary.locator('.summary-body').isVisible()).toBe(false);
+    const card = page.locator('.paper', { has: summary });
+    await card.screenshot({ path: path.join(SCREENSHOTS, 'preview-summary-folded-light.png') });
     await summary.locator('summary').click();
     expect(await summary.locator('.summary-body').isVisible()).toBe(true);
     expect(await summary.locator('.summary-body').innerText()).toContain('Workload-aware drafting strategy');
-    await page.locator('.paper', { has: summary }).screenshot({ path: path.join(SCREENSHOTS, 'preview-summary-open-light.png') });
+    await card.screenshot({ path: path.join(SCREENSHOTS, 'preview-summary-open-light.png') });
     expect(await page.locator('.paper .score').count()).toBeGreaterThan(0);
     const icon = await page.locator('head link[rel="icon"]').getAttribute('href');
     const res = await fetch(new URL(icon!, server.url));

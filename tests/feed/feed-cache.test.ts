@@ -1,6 +1,7 @@
 /**
- * The rendered-feed cache in serveFeed: a warm request is one store round trip (the versions
- * read) and no rebuild; an ingest or a stored summary, seen through the versions, rebuilds.
+ * The rendered-feed cache in serveFeed: a warm request is one store round trip (the version keys
+ * the feed was built from) and no rebuild; an ingest of one of its categories or a summary of one
+ * of its days in its language rebuilds; any other ingest or summary leaves it alone.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,10 +49,10 @@ async function world() {
 }
 
 describe('serveFeed process cache', () => {
-  it('cold: versions + window (2 round trips); warm: versions only, same ETag; 304 from the cache', async () => {
+  it('cold: directories, window, shown summaries (3 round trips); warm: versions only, same ETag; 304 from the cache', async () => {
     const w = await world();
     const cold = await w.get();
-    expect(cold.calls).toEqual(['mget', 'mget']);
+    expect(cold.calls).toEqual(['mget', 'mget', 'mget']);
     expect(cold.body).toContain('Paper 2512.00001');
     const warm = await w.get();
     expect(warm.calls).toEqual(['mget']);
@@ -67,7 +68,8 @@ describe('serveFeed process cache', () => {
     const first = await w.get();
     await w.store.commitDay('2025-12-08', { 'cs.LG': [paper('2512.00002', '2025-12-08')] });
     const afterIngest = await w.get();
-    expect(afterIngest.calls).toEqual(['mget', 'mget']);
+    // The versions, the changed directory, the window, the shown summaries.
+    expect(afterIngest.calls).toEqual(['mget', 'mget', 'mget', 'mget']);
     expect(afterIngest.body).toContain('Paper 2512.00002');
     expect(afterIngest.response.headers.get('etag')).not.toBe(first.response.headers.get('etag'));
 
@@ -77,9 +79,23 @@ describe('serveFeed process cache', () => {
       summaryScope('en', { SUMMARY_MODEL: 'm' }),
     );
     const afterSummary = await w.get();
-    expect(afterSummary.calls).toEqual(['mget', 'mget']);
+    // The directory this process holds is still current: versions, window, shown summaries.
+    expect(afterSummary.calls).toEqual(['mget', 'mget', 'mget']);
     expect(afterSummary.body).toContain('A cached summary.');
     expect((await w.get()).calls).toEqual(['mget']);
+  });
+
+  it('an ingest of another category or a summary in another language or of another day keeps the cached feed', async () => {
+    const w = await world();
+    const first = await w.get();
+    await w.store.commitDay('2025-12-05', { 'math.CO': [{ ...paper('2512.09999', '2025-12-05'), categories: ['math.CO'] }] });
+    await w.store.commitDay('2025-12-08', { 'q-bio.NC': [{ ...paper('2512.09998', '2025-12-08'), categories: ['q-bio.NC'] }] });
+    const summary = { paperId: '2512.00001', version: 1, language: 'de', model: 'm', promptVersion: 'p1', content: null, text: 'Zusammenfassung.', createdAt: '2025-12-08T07:00:00Z', tokens: 10 };
+    await w.store.putSummary(summary, '2025-12-05', summaryScope('de', { SUMMARY_MODEL: 'm' }));
+    await w.store.putSummary({ ...summary, language: 'en' }, '2025-12-04', summaryScope('en', { SUMMARY_MODEL: 'm' }));
+    const after = await w.get();
+    expect(after.calls).toEqual(['mget']);
+    expect(after.response.headers.get('etag')).toBe(first.response.headers.get('etag'));
   });
 
   it('stays bounded by entries and bytes', () => {

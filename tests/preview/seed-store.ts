@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Paper } from '../../lib/model/paper';
 import type { StoredSummary } from '../../lib/model/summary';
 import type { RunStatus, Store } from '../../lib/store/store';
-import { summaryScope } from '../../lib/summarize/summary-scope';
+import { summaryScope, type ScopeEnv } from '../../lib/summarize/summary-scope';
 
 export const SEED_FILE = fileURLToPath(new URL('../fixtures/preview/store-seed.json', import.meta.url));
 export const SEED_SOURCES = ['cs.AI', 'cs.CL', 'cs.DC', 'cs.LG'];
@@ -25,12 +25,13 @@ export function bucketsOf(papers: Paper[]): Record<string, Paper[]> {
   return out;
 }
 
-export async function seedStore(store: Store, ingest: Partial<RunStatus> = {}): Promise<Seed> {
+/** The summary is stored under the scope a server with this env reads (its provider host is part of it). */
+export async function seedStore(store: Store, ingest: Partial<RunStatus> = {}, scopeEnv: ScopeEnv = { SUMMARY_MODEL: 'gpt-4o-mini' }): Promise<Seed> {
   const seed = readSeed();
   const days = Object.keys(seed.days).sort();
   for (const day of days) await store.commitDay(day, bucketsOf(seed.days[day]!), new Date(`${day}T06:00:00Z`));
   const newest = days.at(-1)!;
-  await store.putSummary(seed.summary, newest, summaryScope('en', { SUMMARY_MODEL: 'gpt-4o-mini' }));
+  await store.putSummary(seed.summary, newest, summaryScope('en', scopeEnv));
   await store.putStatus({
     kind: 'ingest',
     state: 'ok',

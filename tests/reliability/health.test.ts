@@ -3,12 +3,15 @@
  * outcomes, backlog, freshness, and that no secret or token ever appears in the body.
  */
 import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/health/route';
 import { checkHealth } from '../../lib/health/check-health';
 import { getEnv } from '../../lib/env';
+import { SUMMARIZE_LOCK } from '../../lib/store/keys';
 import { getStore, resetStore } from '../../lib/store/open-store';
+import { lockHolderOf } from '../../lib/store/run-state';
 import packageJson from '../../package.json';
 import { tempDir, useTempEnv } from '../helpers/temp-env';
 import { syntheticDay } from './helpers/synthetic-papers';
@@ -197,17 +200,26 @@ describe('GET /api/health on a reachable store', () => {
     expect(r.problems.join(' ')).toMatch(/newest announcement is 733 days old \(2023-12-05\); arXiv's schedule expects 2025-12-05: 523 mailings missing/);
   });
 
-  it('reports a run stuck in "running" (killed by the platform) as failed', async () => {
+  it('reports a "running" run as running while its lock is held by it, and as failed once the lock is gone or taken', async () => {
     await useTempEnv();
     const store = await getStore();
     await store.commitDay('2025-12-18', syntheticDay('2025-12-18', 1));
-    await store.putStatus({ kind: 'summarize', state: 'running', startedAt: '2025-12-18T10:00:00.000Z', counts: {} });
-    const r = (await healthAt(NOW)).report;
-    expect(r.summarize?.state).toBe('failed');
-    expect(r.summarize?.error).toMatch(/never finished/);
-    expect(r.status).toBe('degraded');
-    await store.putStatus({ kind: 'summarize', state: 'running', startedAt: '2025-12-18T11:50:00.000Z', counts: {} });
-    expect((await healthAt(NOW)).report.summarize?.state).toBe('running');
+    const token = (await store.acquireLock(SUMMARIZE_LOCK, 30))!;
+    const lock = lockHolderOf(token)!;
+    await store.putStatus({ kind: 'summarize', state: 'running', startedAt: '2025-12-18T11:50:00.000Z', counts: {}, lock });
+    const alive = (await healthAt(NOW)).report;
+    expect(alive.summarize).toMatchObject({ state: 'running', lock: { holder: `${process.pid}@${hostname()}`, since: lock.since } });
+    expect(alive.status).toBe('ok');
+
+    await store.releaseLock(SUMMARIZE_LOCK, token); // what a kill -9 leaves once the TTL ran out
+    const dead = (await healthAt(NOW)).report;
+    expect(dead.summarize?.state).toBe('failed');
+    expect(dead.summarize?.error).toMatch(/never finished: its lock is gone/);
+    expect(dead.summarize?.lock).toBeUndefined();
+    expect(dead.status).toBe('degraded');
+
+    await store.acquireLock(SUMMARIZE_LOCK, 30); // the next run took over before writing its status
+    expect((await healthAt(NOW)).report.summarize?.error).toMatch(/held by another run/);
   });
 });
 

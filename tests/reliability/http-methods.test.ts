@@ -62,6 +62,12 @@ describe('malformed paths and unsupported methods', () => {
     }
   });
 
+  it('a page path that does not decode is the same 400, before the page renders', async () => {
+    const res = call('/day/%FF');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/Malformed URL path/);
+  });
+
   it.each([
     ['POST', '/api/feed', 'GET, HEAD, OPTIONS'],
     ['DELETE', `/api/feed/${TOKEN}`, 'GET, HEAD, OPTIONS'],

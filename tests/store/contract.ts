@@ -13,6 +13,7 @@ import { countingDriver } from '../../scripts/support/counting-driver';
 import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
 import { readDay } from '../helpers/read-day';
 import { damagedRecordCases } from './damaged-records';
+import { feedReadCases } from './feed-read-cases';
 
 export type ContractTarget = {
   driver: KvDriver;
@@ -84,6 +85,29 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
         ]);
         await driver.mset([]);
         expect(await driver.mget([`${p}m3`, `${p}nope`, `${p}m1`, `${p}m2`])).toEqual(['3', null, 'one', '{"two":2}']);
+      });
+
+      it('mset with a TTL expires every key it wrote', async () => {
+        await driver.mset([
+          [`${p}mt1`, 'one'],
+          [`${p}mt2`, 'two'],
+        ], { ttlSeconds: SHORT_TTL_S });
+        expect(await driver.mget([`${p}mt1`, `${p}mt2`])).toEqual(['one', 'two']);
+        await sleep(AFTER_TTL_MS);
+        expect(await driver.mget([`${p}mt1`, `${p}mt2`])).toEqual([null, null]);
+      });
+
+      it('expireIfEquals renews a key only while it holds the value', async () => {
+        await driver.set(`${p}lease`, 'token-a', { ttlSeconds: SHORT_TTL_S });
+        expect(await driver.expireIfEquals(`${p}lease`, 'token-b', 30)).toBe(false);
+        expect(await driver.expireIfEquals(`${p}lease`, 'token-a', 30)).toBe(true);
+        await sleep(AFTER_TTL_MS);
+        expect(await driver.get(`${p}lease`)).toBe('token-a');
+        expect(await driver.expireIfEquals(`${p}gone`, 'token-a', 30)).toBe(false);
+        await driver.set(`${p}lease2`, 'token-a', { ttlSeconds: SHORT_TTL_S });
+        await sleep(AFTER_TTL_MS);
+        expect(await driver.expireIfEquals(`${p}lease2`, 'token-a', 30)).toBe(false); // expired: lost
+        expect(await driver.get(`${p}lease2`)).toBeNull();
       });
 
       it('expires keys after their TTL (fractional seconds allowed)', async () => {
@@ -204,8 +228,9 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
 
         // A reader still holding the previous manifest finds its bucket for a while.
         expect(after.manifest.days[day]!['cs.LG']!.key).not.toBe(oldKey);
-        const stale = await driver.get(`${prefix}${oldKey}`);
-        expect(JSON.parse(stale!)).toEqual(original);
+        expect(await driver.get(`${prefix}${oldKey}`)).not.toBeNull();
+        const stale = await store.readWindow({ sources: ['cs.LG'], days: 1, manifest: before });
+        expect(stale.entries).toEqual(original);
       });
 
       it('summaries: one per (paper version, scope), indexed per day and read with the window', async () => {
@@ -325,7 +350,7 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
         await expect(freshStore().ping()).resolves.toBeUndefined();
       });
 
-      it('a feed read (7 days × 4 sources + summaries) costs at most 2 round trips', async () => {
+      it('a whole-window read for jobs (7 days × 4 sources + summary indexes) costs 2 round trips', async () => {
         const counting = countingDriver(driver);
         const store = freshStore(counting);
         const sources = ['cs.AI', 'cs.CL', 'cs.DC', 'cs.LG'];
@@ -345,5 +370,6 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
     });
 
     damagedRecordCases(() => driver, freshPrefix);
+    feedReadCases(() => driver, freshPrefix);
   });
 }

@@ -22,7 +22,8 @@ describe('embedded store: unreadable data is an error, never an empty store', ()
     await writeFile(sumday, JSON.stringify({ v: '{not json' }));
     expect((await store.readWindow({ sources: ['cs.LG'], days: 1, summaryScope: 'en:m:p1' })).summaries.size).toBe(0);
 
-    const bucket = files.find((f) => f.includes('bucket'))!;
+    // The bucket's own key holds its first part of papers (its rows and further parts have suffixes).
+    const bucket = files.find((f) => f.includes('bucket') && f.endsWith('%3ar1.json'))!;
     await writeFile(path.join(dir, 'kv', bucket), JSON.stringify({ v: '{"truncated' }));
     await expect(store.readWindow({ sources: ['cs.LG'], days: 1 })).rejects.toBeInstanceOf(StoreCorruptError);
 

@@ -47,7 +47,7 @@ describe.skipIf(gate.skip !== null)('vercel-kv backend', () => {
     }
   });
 
-  it('a feed read is 2 HTTP round trips whatever the window', async () => {
+  it('a feed miss is 3 HTTP requests: directories, the ranked parts, the shown records and summaries', async () => {
     const prefix = uniquePrefix('kv-rt');
     const store = new Store(createVercelKvDriver(upstash.url, upstash.token), prefix);
     try {
@@ -59,10 +59,29 @@ describe.skipIf(gate.skip !== null)('vercel-kv backend', () => {
         await store.putSummary(makeSummary(bySource['cs.LG']![0]!), day, scope);
       }
       upstash.reset();
-      const w = await store.readWindow({ sources, days: 7, summaryScope: scope });
+      const w = await store.readFeedWindow({ requested: sources, days: 7, types: ['new', 'cross'], withText: true, summaryScope: scope });
+      const shown = await store.readShown(w, w.entries.filter((p) => p.categories[0] === 'cs.LG'));
       expect(w.entries).toHaveLength(7 * 4 * 20);
-      expect(upstash.requests).toBe(2);
-      expect(upstash.commands.map((c) => c[0]!.toLowerCase())).toEqual(['get', 'mget']);
+      expect(shown.summaries.size).toBeGreaterThan(0);
+      expect(upstash.requests).toBe(3);
+      expect(upstash.commands.map((c) => c[0]!.toLowerCase())).toEqual(['mget', 'mget', 'mget']);
+    } finally {
+      await deleteByPrefix(prefix);
+    }
+  });
+
+  it('a multi-get of more than 1 MB goes out as several HTTP requests, each reply under 1 MB', async () => {
+    const prefix = uniquePrefix('kv-big');
+    const driver = createVercelKvDriver(upstash.url, upstash.token);
+    try {
+      const big = (i: number) => `${i}`.repeat(400_000);
+      await Promise.all([0, 1, 2, 3].map((i) => driver.set(`${prefix}big${i}`, big(i))));
+      upstash.reset();
+      const keys = [0, 1, 2, 3].map((i) => `${prefix}big${i}`);
+      expect(await driver.mget(keys, { valueBytes: 400_000 })).toEqual([0, 1, 2, 3].map(big));
+      expect(upstash.requests).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...upstash.replyBytes)).toBeLessThan(1024 * 1024);
+      expect(upstash.replyBytes.reduce((n, b) => n + b, 0)).toBeGreaterThan(2 * 1024 * 1024);
     } finally {
       await deleteByPrefix(prefix);
     }

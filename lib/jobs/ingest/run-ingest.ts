@@ -19,7 +19,9 @@ import { fetchArxiv, type ArxivFetchOptions } from '../../arxiv/fetch-arxiv';
 import { parseAnnouncements, type Announcement } from '../../arxiv/parse-announcements';
 import { arxivUserAgent } from '../../arxiv/user-agent';
 import type { Day } from '../../model/paper';
-import { INGEST_LOCK, INGEST_STATUS_KIND, ingestLockTtlSeconds } from '../../store/keys';
+import { INGEST_LOCK, INGEST_STATUS_KIND, RUN_LOCK_TTL_SECONDS } from '../../store/keys';
+import { keepLockAlive } from '../../store/lock-heartbeat';
+import { lockHolderOf } from '../../store/run-state';
 import type { Manifest, RunStatus, Store } from '../../store/store';
 import { capSources, chooseSources } from './choose-sources';
 import { classifyPapers, withFirstAnnounced } from './classify-papers';
@@ -49,6 +51,8 @@ export type IngestOptions = {
   backfill?: boolean;
   /** Store the day even when it has far fewer papers than usual (`npm run ingest -- --accept-small`). @default false */
   acceptSmall?: boolean;
+  /** TTL of the ingest lock, renewed every third of it while the run lives. @default RUN_LOCK_TTL_SECONDS */
+  lockTtlSeconds?: number;
 };
 
 /** A run that held the lock ends in one of the plan's states; only a run that never got it is `busy`. */
@@ -58,23 +62,26 @@ export async function runIngest(deps: IngestDeps, given: IngestOptions): Promise
   const options = { ...given, deadline: new Date(given.deadline) };
   const log = deps.log ?? (() => {});
   const started = Date.now();
-  const token = await waitForIngestLock(deps.store, options.deadline, log);
+  const lockTtlSeconds = options.lockTtlSeconds ?? RUN_LOCK_TTL_SECONDS;
+  const token = await waitForIngestLock(deps.store, options.deadline, lockTtlSeconds, log);
   if (!token)
     return { state: 'busy', counts: emptyCounts(), sources: [], error: 'another ingest was still running at the deadline', detail: {}, durationMs: Date.now() - started };
+  const lease = keepLockAlive(deps.store, INGEST_LOCK, token, lockTtlSeconds, () => log('ingest: the ingest lock expired before it could be renewed; another ingest may start'));
   try {
     const startedAt = options.now.toISOString();
-    await deps.store.putStatus({ kind: INGEST_STATUS_KIND, state: 'running', startedAt, counts: {} });
+    const lock = lockHolderOf(token) ?? undefined;
+    await deps.store.putStatus({ kind: INGEST_STATUS_KIND, state: 'running', startedAt, counts: {}, lock });
     const result = await ingestLocked(deps, options, log);
     result.durationMs = Date.now() - started;
     await deps.store.putStatus(toRunStatus(result, startedAt, new Date(options.now.getTime() + result.durationMs)));
     return result;
   } finally {
+    lease.stop();
     await deps.store.releaseLock(INGEST_LOCK, token).catch(() => false);
   }
 }
 
-async function waitForIngestLock(store: Store, deadline: Date, log: (l: string) => void): Promise<string | null> {
-  const ttlSeconds = ingestLockTtlSeconds(deadline.getTime() - Date.now());
+async function waitForIngestLock(store: Store, deadline: Date, ttlSeconds: number, log: (l: string) => void): Promise<string | null> {
   for (let waited = false; ; waited = true) {
     const token = await store.acquireLock(INGEST_LOCK, ttlSeconds);
     if (token) return token;

@@ -13,7 +13,9 @@
  * and tests share it.
  */
 import type { Env } from '../../env';
-import { SUMMARIZE_LOCK, SUMMARIZE_STATUS_KIND, summarizeLockTtlSeconds } from '../../store/keys';
+import { RUN_LOCK_TTL_SECONDS, SUMMARIZE_LOCK, SUMMARIZE_STATUS_KIND, summarizeLockTtlSeconds } from '../../store/keys';
+import { keepLockAlive } from '../../store/lock-heartbeat';
+import { lockHolderOf } from '../../store/run-state';
 import type { RunStatus, Store } from '../../store/store';
 import { realClock, type Clock, type RetryPolicy } from '../../summarize/llm-retry';
 import { newProviderState } from '../../summarize/request-summary';
@@ -112,14 +114,17 @@ export async function runSummarize(deps: SummarizeDeps, options: SummarizeOption
   const lockTtlSeconds = summarizeLockTtlSeconds(options.deadline - clock.now());
   // Never wait so long that no call fits after the drain is done.
   const waitForDrainMs = Math.min(options.waitForDrainMs ?? 0, options.deadline - clock.now() - (options.minCallWindowMs ?? MIN_CALL_WINDOW_MS));
-  const runToken = await acquireRunLock(deps.store, lockTtlSeconds, { waitForDrainMs, clock });
+  // The run lock is short and renewed while the run lives; per-summary locks keep lockTtlSeconds.
+  const runToken = await acquireRunLock(deps.store, RUN_LOCK_TTL_SECONDS, { waitForDrainMs, clock });
   if (!runToken) {
     result.state = 'locked';
     log('another summarize run holds the lock; nothing to do');
     return run.finish();
   }
+  const lease = keepLockAlive(deps.store, SUMMARIZE_LOCK, runToken, RUN_LOCK_TTL_SECONDS);
   try {
-    await writeStatus(deps, options, { kind: SUMMARIZE_STATUS_KIND, state: 'running', startedAt, counts: {}, detail });
+    const lock = lockHolderOf(runToken) ?? undefined;
+    await writeStatus(deps, options, { kind: SUMMARIZE_STATUS_KIND, state: 'running', startedAt, counts: {}, detail, lock });
     await summarizeLocked(deps, options, { ...run, client, lockTtlSeconds });
     return run.finish();
   } catch (err) {
@@ -128,6 +133,7 @@ export async function runSummarize(deps: SummarizeDeps, options: SummarizeOption
     await writeStatus(deps, options, { kind: SUMMARIZE_STATUS_KIND, state: 'failed', startedAt, finishedAt: run.finish().finishedAt, counts: { ...result.counts }, error: result.error, detail }).catch(() => {});
     throw err;
   } finally {
+    lease.stop();
     await deps.store.releaseLock(SUMMARIZE_LOCK, runToken).catch(() => false);
   }
 }

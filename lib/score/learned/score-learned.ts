@@ -34,24 +34,29 @@ type Evaluation = { like: number; penalty: number; nearestLiked: number; nearest
 const clamp01 = (x: number) => (x <= 0 ? 0 : x >= 1 ? 1 : x);
 const hundredths = (x: number) => Math.round(x * 100) / 100;
 
-/** The model entry of each of the paper's terms, or -1, into `scratch.entries`: by hash probe, or through a window index. */
-function resolve(c: CompiledModel, paper: Paper, scratch: Scratch, indexed: { dense: Int32Array; entryOf: Int32Array } | null): number {
-  const ids = termVector(paper).ids;
+/** The model entry of each term of `ids` (-1: not in the model) into `scratch.entries`, by filter and hash probe. */
+function resolveByHash(c: CompiledModel, ids: Int32Array, scratch: Scratch): void {
   if (scratch.entries.length < ids.length) scratch.entries = new Int32Array(ids.length * 2);
+  const { filter, table } = c;
   const out = scratch.entries;
-  if (indexed) for (let i = 0; i < ids.length; i++) out[i] = indexed.entryOf[indexed.dense[i]!]!;
-  else for (let i = 0; i < ids.length; i++) out[i] = mayContain(c.filter, ids[i]!) ? c.table.find(ids[i]!) : -1;
-  return ids.length;
+  for (let i = 0; i < ids.length; i++) out[i] = mayContain(filter, ids[i]!) ? table.find(ids[i]!) : -1;
+}
+
+/** The same through a window index: one array read per term. */
+function resolveByIndex(dense: Int32Array, entryOf: Int32Array, scratch: Scratch): void {
+  if (scratch.entries.length < dense.length) scratch.entries = new Int32Array(dense.length * 2);
+  const out = scratch.entries;
+  for (let i = 0; i < dense.length; i++) out[i] = entryOf[dense[i]!]!;
 }
 
 /** Decision value, and with `sims` the similarity to every sketch sharing a term, from resolved entries. */
-function accumulate(c: CompiledModel, paper: Paper, terms: number, scratch: Scratch, sims: boolean): void {
-  const { values } = termVector(paper);
+function accumulate(c: CompiledModel, values: Float32Array, scratch: Scratch, sims: boolean): void {
   const { weight, postStart, postSketch, postValue } = c;
+  const entries = scratch.entries;
   let decision = c.classifier?.bias ?? 0;
   let touched = 0;
-  for (let i = 0; i < terms; i++) {
-    const e = scratch.entries[i]!;
+  for (let i = 0; i < values.length; i++) {
+    const e = entries[i]!;
     if (e < 0) continue;
     const tf = values[i]!;
     decision += weight[e]! * tf;
@@ -72,18 +77,19 @@ function likePoints(c: CompiledModel, paper: Paper, decision: number): number {
   return k ? hundredths(LIKE_MAX_POINTS * Math.tanh(Math.max(0, (decision - k.low) / (k.high - k.low)))) : 0;
 }
 
+/** Ties go to the earlier sketch, so an explanation does not depend on the order of terms. */
+const closer = (sim: Float64Array, s: number, best: number) => best < 0 || sim[s]! > sim[best]! || (sim[s] === sim[best] && s < best);
+
 /** Points and nearest sketches from the accumulated similarities; leaves them cleared. */
 function evaluate(c: CompiledModel, paper: Paper, scratch: Scratch): Evaluation {
   let nearestLiked = -1;
   let nearestDisliked = -1;
   const sim = scratch.sims;
-  // Ties go to the earlier sketch, so an explanation does not depend on the order of terms.
-  const closer = (s: number, best: number) => best < 0 || sim[s]! > sim[best]! || (sim[s] === sim[best] && s < best);
   for (let t = 0; t < scratch.touchedCount; t++) {
     const s = scratch.touched[t]!;
     if (s < c.likedSketches) {
-      if (closer(s, nearestLiked)) nearestLiked = s;
-    } else if (closer(s, nearestDisliked)) nearestDisliked = s;
+      if (closer(sim, s, nearestLiked)) nearestLiked = s;
+    } else if (closer(sim, s, nearestDisliked)) nearestDisliked = s;
   }
   const simLiked = Math.max(DISLIKE_SIMILARITY_FLOOR, nearestLiked < 0 ? 0 : sim[nearestLiked]!);
   const simDisliked = nearestDisliked < 0 ? 0 : sim[nearestDisliked]!;
@@ -94,7 +100,9 @@ function evaluate(c: CompiledModel, paper: Paper, scratch: Scratch): Evaluation 
 }
 
 function explain(c: CompiledModel, paper: Paper, scratch: Scratch): Match[] {
-  accumulate(c, paper, resolve(c, paper, scratch, null), scratch, true);
+  const { ids, values } = termVector(paper);
+  resolveByHash(c, ids, scratch);
+  accumulate(c, values, scratch, true);
   const { like, penalty, nearestLiked, nearestDisliked } = evaluate(c, paper, scratch);
   const matches: Match[] = [];
   if (c.liked.has(paper.id)) matches.push({ where: 'liked', term: paper.title, id: paper.id, points: like });
@@ -127,13 +135,19 @@ function pointsFor(c: CompiledModel, papers: readonly Paper[], scratch: Scratch)
   const entryOf = index ? entriesByDense(c, index) : null;
   // Without dislikes the similarities only name the nearest liked paper: needed for explaining, not for points.
   const sims = c.sketches.length > c.likedSketches;
+  const dislikes = sims || c.disliked.size > 0;
   const points = new Float64Array(papers.length);
   for (let p = 0; p < papers.length; p++) {
     const paper = papers[p]!;
-    const terms = resolve(c, paper, scratch, entryOf ? { dense: index!.dense[p]!, entryOf } : null);
-    accumulate(c, paper, terms, scratch, sims);
-    const { like, penalty } = sims || c.disliked.size ? evaluate(c, paper, scratch) : { like: likePoints(c, paper, scratch.decision), penalty: 0 };
-    points[p] = like - penalty;
+    const { ids, values } = termVector(paper);
+    if (entryOf) resolveByIndex(index!.dense[p]!, entryOf, scratch);
+    else resolveByHash(c, ids, scratch);
+    accumulate(c, values, scratch, sims);
+    if (!dislikes) points[p] = likePoints(c, paper, scratch.decision);
+    else {
+      const { like, penalty } = evaluate(c, paper, scratch);
+      points[p] = like - penalty;
+    }
   }
   return points;
 }

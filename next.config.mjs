@@ -14,6 +14,13 @@ export const SECURITY_HEADERS = [
 
 /** API answers (JSON, RSS, Atom, OPML) are data, never documents that may run or embed anything. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+/**
+ * Every API path but one: a saved profile's feedback page (`/api/profiles/<token>/feedback`) is a
+ * small HTML page with a script and a form, served with its own strict nonce policy by its route
+ * (lib/profiles/feedback-page.ts). A policy set here would win over the route's, and `sandbox`
+ * blocks both. Matched by Next.js with path-to-regexp, like every `source`.
+ */
+export const API_POLICY_SOURCE = '/api/:path((?!profiles/[^/]+/feedback$).*)';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,7 +30,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
+      { source: API_POLICY_SOURCE, headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
     ];
   },
 };

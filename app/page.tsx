@@ -154,7 +154,7 @@ export default async function Home({ searchParams }: PageProps) {
         <NoticeList notices={[...inputNotices, ...model.notices, ...feedNotices]} />
         <StatusPanel model={model} />
         <p className="day-archive-link">
-          <a href={archiveHref(model, new Date())}>Earlier days: the day archive →</a>
+          <a href={archiveHref(model, toQuery(await searchParams), new Date())}>Earlier days: the day archive →</a>
         </p>
         <h2 id="results-heading" className="results-heading">
           {model.doc.title}

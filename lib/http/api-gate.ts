@@ -7,8 +7,9 @@
  * - a write under /api/profiles (saved profiles, and every route below them) from another site →
  *   403: a browser's `Sec-Fetch-Site: cross-site`, or an `Origin` that is not this server's own;
  *   a write whose body is not JSON → 415 (a cross-site form or `text/plain` POST needs no
- *   preflight, so without this any page could create and change profiles). Clients that send
- *   neither header (curl, scripts) are not browsers acting for someone else, and keep working.
+ *   preflight, so without this any page could create and change profiles) — except the feedback
+ *   page's own form, from this site only (assertBodyType). Clients that send neither header
+ *   (curl, scripts) are not browsers acting for someone else, and keep working.
  */
 import { ForbiddenError, InputError, MethodNotAllowedError, UnsupportedMediaTypeError } from '../errors';
 import { requestOrigin, type OriginEnv } from '../feed/request-origin';
@@ -63,6 +64,21 @@ function assertJsonBody(request: Request): void {
   throw new UnsupportedMediaTypeError(`Request body must be JSON (Content-Type: application/json); got ${type ? JSON.stringify(type.slice(0, 60)) : 'none'}`);
 }
 
+/**
+ * The feedback page's own button posts a form when scripts are off. A form needs no preflight, so
+ * one is taken only where the browser shows it comes from this site: `Sec-Fetch-Site: same-origin`,
+ * or an `Origin` header (assertSameSite has already checked it names this site), which the page
+ * makes browsers send (lib/profiles/feedback-page.ts).
+ */
+const FORM_POST_PATH = /^\/api\/profiles\/[^/]+\/feedback$/;
+
+function assertBodyType(request: Request, pathname: string): void {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const fromThisSite = request.headers.get('sec-fetch-site') === 'same-origin' || request.headers.get('origin') !== null;
+  if (type === 'application/x-www-form-urlencoded' && FORM_POST_PATH.test(pathname) && fromThisSite) return;
+  assertJsonBody(request);
+}
+
 /** A page path that does not decode is the same 400 (Next.js would answer a dynamic page's with a 500). */
 export function gateMalformedPath(request: Request): Response | null {
   try {
@@ -81,7 +97,7 @@ export function gateApiRequest(request: Request, env: OriginEnv): Response | nul
     assertMethodServed(request.method, pathname);
     if (WRITE_METHODS.has(request.method) && (pathname === GUARDED_PREFIX || pathname.startsWith(`${GUARDED_PREFIX}/`))) {
       assertSameSite(request, env);
-      if (BODY_METHODS.has(request.method)) assertJsonBody(request);
+      if (BODY_METHODS.has(request.method)) assertBodyType(request, pathname);
     }
     return null;
   } catch (err) {

@@ -23,6 +23,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/api/opml', methods: ['GET'] },
   { path: '/api/profiles', methods: ['POST'] },
   { path: '/api/profiles/[token]', methods: ['GET', 'PUT', 'DELETE'] },
+  { path: '/api/profiles/[token]/feedback', methods: ['GET', 'POST'] },
 ];
 
 const segmentsOf = (pathname: string) => pathname.split('/').filter(Boolean);

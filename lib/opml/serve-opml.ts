@@ -18,6 +18,8 @@ export type ServeOpmlOptions = {
   defaults: Profile;
   now?: Date;
   env: OriginEnv;
+  /** Languages the deployment summarizes in: a query asking for another is the same 400 as the feed's. */
+  languages?: readonly string[];
 };
 
 export async function serveOpml(options: ServeOpmlOptions): Promise<Response> {
@@ -28,7 +30,7 @@ export async function serveOpml(options: ServeOpmlOptions): Promise<Response> {
   const query = new URL(url);
   query.searchParams.delete('format');
   const token = url.searchParams.get('token');
-  const profile = token !== null ? await readProfile(options.store, token) : parseFeedQuery(query, options.defaults).profile;
+  const profile = token !== null ? await readProfile(options.store, token) : parseFeedQuery(query, options.defaults, { languages: options.languages }).profile;
   const doc = profileOpml({
     origin: requestOrigin(options.request, options.env),
     profile,

@@ -7,7 +7,6 @@
  * store holds for the selection, for the previous/next links and the calendar strip.
  */
 import { isWeekday, newYorkDay } from '../arxiv/announcement-day';
-import { dayArchiveUrl } from '../feed/digest-labels';
 import type { Day } from '../model/paper';
 import { sourcesFor } from '../select/category-sources';
 import { daysWithSources } from '../store/plan-window';
@@ -66,6 +65,17 @@ export async function loadDayArchive(options: LoadDayArchiveOptions): Promise<Da
   };
 }
 
-/** The archive page of the newest day the preview shows, for the same selection (`/` links to it). */
-export const archiveHref = (model: Pick<PreviewModel, 'links' | 'doc'>, now: Date): string =>
-  dayArchiveUrl(model.links.page, model.doc.days[0] ?? newYorkDay(now));
+/** Parameters only `/` or the feeds read: a day link leaves them out. */
+const NOT_FOR_A_DAY = ['page', 'digest', 'format'];
+
+/** `/day/<day>` with the page's own query (the builder's parameters, or `profile=`), so the selection stays. */
+export function dayPath(query: URLSearchParams, day: Day): string {
+  const q = new URLSearchParams(query);
+  for (const name of NOT_FOR_A_DAY) q.delete(name);
+  const text = q.toString();
+  return `/day/${day}${text ? `?${text}` : ''}`;
+}
+
+/** The archive page of the newest day the preview shows, for the same query (`/` links to it). */
+export const archiveHref = (model: Pick<PreviewModel, 'doc'>, query: URLSearchParams, now: Date): string =>
+  dayPath(query, model.doc.days[0] ?? newYorkDay(now));

@@ -4,7 +4,8 @@
  */
 import { InputError, PayloadTooLargeError } from '../errors';
 
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+/** The body as text, refused (413) past `maxBytes` without buffering more. */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
   const chunks: Uint8Array[] = [];
@@ -22,7 +23,11 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readTextBody(request, maxBytes);
   if (!text.trim()) throw new InputError('Request body is empty; send a JSON profile', [{ path: '(body)', message: 'required' }]);
   try {
     return JSON.parse(text);

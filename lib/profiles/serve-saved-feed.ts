@@ -10,6 +10,7 @@ import { compileLearned } from '../score/learned/score-learned';
 import type { Store } from '../store/store';
 import { profileFeedbackUrl } from './feedback-url';
 import { readProfileModel } from './profile-model';
+import { assertProfileToken } from './profile-token';
 import { parseSavedFeedQuery } from './saved-feed-query';
 import { readProfile } from './saved-profiles';
 
@@ -22,6 +23,8 @@ export type SavedFeedOptions = Pick<ServeFeedOptions, 'request' | 'now'> & {
 /** The response, and the saved profile as stored (for the follow-up work after it). */
 export async function serveSavedFeed(options: SavedFeedOptions): Promise<{ response: Response; saved: Profile }> {
   const { store, token, request, env } = options;
+  // The token names a store key: checked before anything is read with it.
+  assertProfileToken(token);
   const [saved, model] = await Promise.all([readProfile(store, token), readProfileModel(store, token)]);
   const { profile, format } = parseSavedFeedQuery(new URL(request.url), saved);
   const scorer = compileLearned(model, { liked: profile.liked ?? [], disliked: profile.disliked ?? [] });

@@ -1,6 +1,6 @@
 /**
- * Storing one announcement day: new immutable buckets (rows and parts) first, the manifest switch
- * next, then the directories and version keys of the sources it changed, so a crash midway leaves
+ * Storing one announcement day: new immutable buckets (rows and parts) first, then the directories
+ * and version keys of the sources it changed, then the manifest switch, so a crash midway leaves
  * the old state readable and never a mix that drops papers. Feeds cached from other sources keep
  * their versions: an on-demand fetch of one category invalidates only that category's feeds.
  */
@@ -71,14 +71,14 @@ async function updateDirs(kv: StoreKv, next: Manifest, day: Day, written: Writte
   });
   await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceDirKey(s)), JSON.stringify(dir)]));
   await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceVersionKey(s)), String(dir.rev)]));
-  await kv.driver.set(kv.key(K.SOURCE_DIRS_KEY), now.toISOString());
 }
 
 export function dayCommits(kv: StoreKv) {
   return {
     /**
-     * Stores one announcement day: new immutable buckets first, then the manifest switch, then the
-     * changed sources' directories. Callers hold the ingest lock, so the read-modify-writes do not race.
+     * Stores one announcement day: new immutable buckets first, then the changed sources'
+     * directories, then the manifest switch. Callers hold the ingest lock, so the
+     * read-modify-writes do not race.
      */
     async commitDay(day: Day, bySource: Record<string, Paper[]>, now = new Date()): Promise<Manifest> {
       const current = await readManifest(kv);
@@ -87,8 +87,12 @@ export function dayCommits(kv: StoreKv) {
         .filter(([s]) => written.refs[s])
         .map(([, r]) => r);
       const next = nextManifest(current, day, written.refs, now);
-      await kv.driver.set(kv.key(K.MANIFEST_KEY), JSON.stringify(next));
+      // Directories before the manifest: a crash in between leaves feeds showing the complete new
+      // day and the manifest without it, so the next ingest stores that day again; the other way
+      // round the ingest would take the day as stored and feeds would never show it.
       await updateDirs(kv, next, day, written, now);
+      await kv.driver.set(kv.key(K.MANIFEST_KEY), JSON.stringify(next));
+      await kv.driver.set(kv.key(K.SOURCE_DIRS_KEY), now.toISOString());
       await expireSuperseded(kv, superseded);
       return next;
     },

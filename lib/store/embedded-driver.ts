@@ -78,7 +78,7 @@ function valueCommands({ files, guard, exclusive }: Commands) {
           // A counter that is missing, expired or not an integer (damaged) starts over.
           const counter = await files.readCounter(key);
           const n = (counter?.n ?? 0) + 1;
-          await files.write(key, { v: String(n), exp: counter ? counter.exp : expiry(ttlSeconds) });
+          await files.write(key, { v: String(n), exp: counter?.exp ?? expiry(ttlSeconds) });
           return n;
         }),
       ),

@@ -9,30 +9,34 @@ export type LockRenewer = { renewLock(name: string, token: string, ttlSeconds: n
 export type LockLease = {
   /** True once a renewal found the lock gone or taken (the job outlived its lease). */
   readonly lost: boolean;
-  stop(): void;
+  /** Stops renewing; resolves once a renewal in flight is done, so a release that follows is not refused by it. */
+  stop(): Promise<void>;
 };
 
 /** Renews the lock every third of `ttlSeconds` until stopped; `onLost` is told once if it is lost. */
 export function keepLockAlive(store: LockRenewer, name: string, token: string, ttlSeconds: number, onLost?: () => void): LockLease {
   let lost = false;
-  const timer = setInterval(() => {
+  let stopped = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  const renew = async () => {
     // A store that does not answer is tried again on the next beat; the TTL leaves two of them.
-    store.renewLock(name, token, ttlSeconds).then(
-      (held) => {
-        if (held || lost) return;
-        lost = true;
-        clearInterval(timer);
-        onLost?.();
-      },
-      () => undefined,
-    );
-  }, (ttlSeconds * 1000) / 3);
+    const held = await store.renewLock(name, token, ttlSeconds).catch(() => null);
+    if (held !== false || lost || stopped) return;
+    lost = true;
+    clearInterval(timer);
+    onLost?.();
+  };
+  const timer = setInterval(() => (inFlight = renew()), (ttlSeconds * 1000) / 3);
   // The lease must not keep a finished script alive.
   timer.unref();
   return {
     get lost() {
       return lost;
     },
-    stop: () => clearInterval(timer),
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+      return inFlight;
+    },
   };
 }

@@ -100,9 +100,13 @@ export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
       const scope = query.summaryScope;
       const summaryVersions = scope ? plan.days.map((d) => K.summaryVersionKey(scope, d)) : [];
       const fetches = fetchesOf(plan, query.withText);
-      const raw = await kv.driver.mget([...fetches, ...summaryVersions].map((f) => kv.key(typeof f === 'string' ? f : f.key)), {
-        valueBytes: [...fetches.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)],
-      });
+      const keys = [...fetches.map((f) => f.key), ...summaryVersions];
+      const raw = keys.length
+        ? await kv.driver.mget(
+            keys.map((k) => kv.key(k)),
+            { valueBytes: [...fetches.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)] },
+          )
+        : [];
       const window: FeedWindow = {
         days: plan.days,
         entries: [],

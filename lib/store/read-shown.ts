@@ -67,9 +67,12 @@ export async function readShownPapers(kv: StoreKv, window: FeedWindow, papers: P
   const parts = coverParts(needed, window.locations);
   const scope = window.summaryScope;
   const summaryKeys = scope ? papers.map((p) => K.summaryKey(p.id, p.version, scope)) : [];
-  const raw = await kv.driver.mget([...parts.map((p) => p.key), ...summaryKeys].map((k) => kv.key(k)), {
-    valueBytes: [...parts.map((p) => p.storedBytes), ...summaryKeys.map(() => SUMMARY_VALUE_BYTES)],
-  });
+  const keys = [...parts.map((p) => p.key), ...summaryKeys];
+  if (!keys.length) return { papers, summaries: new Map() };
+  const raw = await kv.driver.mget(
+    keys.map((k) => kv.key(k)),
+    { valueBytes: [...parts.map((p) => p.storedBytes), ...summaryKeys.map(() => SUMMARY_VALUE_BYTES)] },
+  );
   const records = new Map(window.records);
   parts.forEach((part, i) => {
     const value = raw[i];

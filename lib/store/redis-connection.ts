@@ -96,7 +96,7 @@ export function createRedisConnection(url: string, options: DriverOptions = {}):
 
   return {
     async run(what, fn) {
-      let used: Connection | undefined = current;
+      let used: Connection | undefined;
       const call = open().then(([conn, client]) => {
         used = conn;
         return fn(client);
@@ -104,7 +104,9 @@ export function createRedisConnection(url: string, options: DriverOptions = {}):
       try {
         return await withDeadline(call, timeoutMs);
       } catch (err) {
-        if (err instanceof DeadlineError && used) drop(used);
+        // Still connecting when the deadline passed: the connection being made is the one to drop.
+        const stale = err instanceof DeadlineError ? (used ?? current) : undefined;
+        if (stale) drop(stale);
         throw storeError(where, what, err, lastError);
       }
     },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as FEED } from '../../app/api/feed/route';
 import { GET as TOKEN_FEED } from '../../app/api/feed/[token]/route';
+import { GET as OPML } from '../../app/api/opml/route';
 import { POST } from '../../app/api/profiles/route';
 import { PUT } from '../../app/api/profiles/[token]/route';
 import { storeSeedDay, useProfileEnv } from '../profiles/profile-env';
@@ -67,6 +68,10 @@ describe('summary languages are the deployment\'s to offer', () => {
     const refused = await feed('cats=cs.LG&language=en-x-u0001');
     expect(refused.status).toBe(400);
     expect((await refused.json()).issues).toEqual([{ path: 'language', message: expect.stringMatching(/not offered .*one of nl, en, zh/) }]);
+    // OPML links to such a feed: refused the same way rather than handing out feeds that 400.
+    const opml = await OPML(new Request(`${ORIGIN}/api/opml?cats=cs.LG&language=en-x-u0001`));
+    expect(opml.status).toBe(400);
+    expect((await opml.json()).issues[0].path).toBe('language');
 
     const posted = await create({ categories: ['cs'], days: 30, language: 'tlh' });
     expect(posted.status).toBe(400);

@@ -34,10 +34,10 @@ describe('selectFeed', () => {
     await fillStore(store);
   });
 
-  it('reads a 3-day window of 4 categories in 2 round trips, with no per-paper reads', async () => {
+  it('reads a 3-day window of 4 categories in 3 round trips (directories, rows, the shown records), no read per paper', async () => {
     calls.length = 0;
     const doc = await selectFeed(store, ProfileSchema.parse({ categories: ['cs.AI', 'cs.CL', 'cs.DC', 'cs.LG'], days: 3, limit: 500 }), { env, now: FIXED_NOW });
-    expect(calls).toEqual(['get', 'mget']);
+    expect(calls).toEqual(['mget', 'mget', 'mget']);
     expect(doc.items).toHaveLength(24);
     expect(doc.days).toEqual(['2025-12-18', '2025-12-11', '2025-12-05']);
     expect(doc.summariesOff).toBe(false);
@@ -45,15 +45,15 @@ describe('selectFeed', () => {
     expect(doc.updated).toBe('2025-12-18T01:00:00.000Z');
   });
 
-  it('needs a third call only to register a category that is not ingested', async () => {
+  it('reads one round trip for a category that is not ingested, plus one command to register it', async () => {
     calls.length = 0;
     const doc = await selectFeed(store, ProfileSchema.parse({ categories: ['quant-ph'] }), { env, now: FIXED_NOW });
-    expect(calls).toEqual(['get', 'hset']);
+    expect(calls).toEqual(['mget', 'hsetMany']);
     expect(doc.items).toEqual([]);
     expect(doc.notIngested).toEqual(['quant-ph']);
     calls.length = 0;
     await selectFeed(store, ProfileSchema.parse({ categories: ['quant-ph'] }), { env, now: FIXED_NOW, registerMissing: false });
-    expect(calls).toEqual(['get']);
+    expect(calls).toEqual(['mget']);
   });
 
   it('uses the clock for an empty store', async () => {

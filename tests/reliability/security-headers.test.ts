@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NextRequest } from 'next/server';
+import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { describe, expect, it } from 'vitest';
 import { config as proxyConfig, proxy } from '../../proxy';
 import { contentSecurityPolicy, createNonce } from '../../lib/security/content-security-policy';
@@ -18,10 +19,13 @@ type NextConfigModule = {
 const loadNextConfig = async () =>
   (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../next.config.mjs')).href)) as NextConfigModule;
 
-/** The two next.config `source` patterns used here (`/:path*`, `/api/:path*`) are prefixes. */
+/**
+ * A next.config `source` matched the way Next.js matches it (path-to-regexp, strict,
+ * case-insensitive); `/:path*` covers the root, which path-to-regexp spells as the empty path.
+ */
 const sourceMatches = (source: string, pathname: string) => {
-  const prefix = source.replace(/\/:path\*$/, '');
-  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+  const match = getPathMatch(source, { strict: true });
+  return match(pathname) !== false || (pathname === '/' && match('') !== false);
 };
 
 async function headersFor(pathname: string): Promise<Map<string, string>> {
@@ -54,6 +58,13 @@ describe('next.config.mjs headers()', () => {
     expect(directive(api, 'frame-ancestors')).toEqual(["'none'"]);
     expect(api).toMatch(/\bsandbox\b/);
     expect((await headersFor('/')).get('content-security-policy')).toBeUndefined();
+  });
+
+  it('leaves only the feedback page to its own policy; every other API path keeps the sandbox one', async () => {
+    expect((await headersFor('/api/profiles/tok/feedback')).get('content-security-policy')).toBeUndefined();
+    expect((await headersFor('/api/profiles/tok/feedback')).get('referrer-policy')).toBe('no-referrer');
+    for (const other of ['/api/profiles', '/api/profiles/tok', '/api/profiles/tok/feedbackx', '/api/profiles/a/b/feedback', '/api/feed/feedback'])
+      expect((await headersFor(other)).get('content-security-policy'), other).toMatch(/\bsandbox\b/);
   });
 
   it('does not advertise the framework', async () => {

@@ -10,13 +10,13 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PaperSchema, type Paper } from '../../lib/model/paper';
 import { createEmbeddedDriver } from '../../lib/store/embedded-driver';
 import { ManifestSchema, Store } from '../../lib/store/store';
 import * as K from '../../lib/store/keys';
 import { syntheticDay } from './helpers/synthetic-papers';
 import { tempDir } from '../helpers/temp-env';
 import { readDay } from '../helpers/read-day';
+import { readStoredBucket } from '../helpers/read-bucket';
 
 const KILLS = 20;
 const SEED = 0x5eed7;
@@ -79,11 +79,11 @@ async function checkConsistent(dataDir: string, confirmed: Map<string, number>) 
   const papersByDay = new Map<string, number>();
   for (const [day, sources] of Object.entries(manifest.days)) {
     const refs = Object.values(sources);
-    const buckets = await driver.mget(refs.map((r) => PREFIX + r.key));
+    const buckets = await Promise.all(refs.map((r) => readStoredBucket(driver, PREFIX, r)));
     let total = 0;
     refs.forEach((ref, i) => {
       expect(buckets[i], `bucket ${ref.key} named by the manifest exists`).not.toBeNull();
-      const papers = (JSON.parse(buckets[i]!) as unknown[]).map((p) => PaperSchema.parse(p));
+      const papers = buckets[i]!;
       expect(papers.length, `bucket ${ref.key} holds the count the manifest says`).toBe(ref.count);
       total += papers.length;
     });

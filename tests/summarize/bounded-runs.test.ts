@@ -18,12 +18,16 @@ const world = useSummarizeWorld();
 
 /** The store, counting the calls that grow with the number of profiles. */
 function counting(store: Store) {
-  const calls = { readWindow: 0, listProfiles: 0 };
+  const calls = { readWindow: 0, listProfiles: 0, windowDays: [] as number[] };
   const counted = new Proxy(store, {
     get(target, name, receiver) {
       const value = Reflect.get(target, name, receiver);
       if ((name === 'readWindow' || name === 'listProfiles') && typeof value === 'function')
-        return (...args: unknown[]) => (calls[name]++, (value as (...a: unknown[]) => unknown).apply(target, args));
+        return (...args: unknown[]) => {
+          calls[name]++;
+          if (name === 'readWindow') calls.windowDays.push((args[0] as { days: number }).days);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
       return value;
     },
   });
@@ -52,10 +56,15 @@ describe('stored profiles cannot multiply the work', () => {
   it('windows per run are capped; the profiles left out are counted and read first next time', async () => {
     world.fx = await setupSummarize({ fakeBaseURL: world.fake.baseURL, profiles: [] });
     const profiles = Array.from({ length: 6 }, (_, i) => ({ name: `p${i}`, profile: { categories: ['cs.LG'], keywords: [], exclude: [], authors: [], min_score: 0, types: ['new' as const], days: i + 1 } }));
-    const first = await findWantedSummaries(world.fx.store, world.fx.env, profiles, { maxWindowReads: 4, rotation: 0 });
+    const { store, calls } = counting(world.fx.store);
+    const first = await findWantedSummaries(store, world.fx.env, profiles, { maxWindowReads: 4, rotation: 0 });
     expect(first).toMatchObject({ windowsRead: 4, profilesLeftOut: 2 });
-    const next = await findWantedSummaries(world.fx.store, world.fx.env, profiles, { maxWindowReads: 4, rotation: 4 });
+    expect(calls.windowDays).toEqual([1, 2, 3, 4]);
+    calls.windowDays.length = 0;
+    const next = await findWantedSummaries(store, world.fx.env, profiles, { maxWindowReads: 4, rotation: 1 });
     expect(next).toMatchObject({ windowsRead: 4, profilesLeftOut: 2 });
+    // The next turn starts with the two left out.
+    expect(calls.windowDays).toEqual([5, 6, 1, 2]);
     const stopped = await findWantedSummaries(world.fx.store, world.fx.env, profiles, { readUntil: 0 });
     expect(stopped).toMatchObject({ windowsRead: 0, profilesLeftOut: 6, wanted: [] });
   });

@@ -3,7 +3,7 @@
  * instead when the store holds no announcement for the day.
  */
 import { MAX_DAYS_KEPT } from '../../../lib/store/keys';
-import type { DayArchive } from '../../../lib/preview/day-archive';
+import { dayPath, type DayArchive } from '../../../lib/preview/day-archive';
 import { formatDay } from '../../../lib/preview/page-notices';
 import { PaperCard } from '../../_components/paper-card';
 
@@ -16,13 +16,14 @@ export function missingText({ day, missing, model }: DayArchive): string {
   return `No announcement of ${when} is stored for ${cats}: arXiv may not have announced that day (a holiday), or it is from before the first ingest or older than the ${MAX_DAYS_KEPT} days the store keeps.`;
 }
 
-/** `/?…&page=2` of the preview, as the same page of this day. */
-const onThisDay = (href: string, day: string) => {
-  const url = new URL(href, 'http://page.invalid');
-  return `/day/${day}${url.search}`;
-};
+/** Page `page` of this day: the day's own link plus `page`. */
+function pageOfDay(query: URLSearchParams, day: string, page: number): string {
+  const href = dayPath(query, day);
+  if (page === 1) return href;
+  return `${href}${href.includes('?') ? '&' : '?'}${new URLSearchParams({ page: String(page) })}`;
+}
 
-export function ArchivePapers({ archive }: { archive: DayArchive }) {
+export function ArchivePapers({ archive, query }: { archive: DayArchive; query: URLSearchParams }) {
   const { cards, ranked, doc } = archive.model;
   if (!doc.items.length) return <p className="empty">No paper of this day matches this selection.</p>;
   return (
@@ -40,12 +41,12 @@ export function ArchivePapers({ archive }: { archive: DayArchive }) {
       {cards.pages > 1 && (
         <nav className="page-nav" aria-label="More papers of this day">
           {cards.prevHref && (
-            <a href={onThisDay(cards.prevHref, archive.day)} rel="prev">
+            <a href={pageOfDay(query, archive.day, cards.page - 1)} rel="prev">
               ← Previous papers
             </a>
           )}
           {cards.nextHref && (
-            <a href={onThisDay(cards.nextHref, archive.day)} rel="next">
+            <a href={pageOfDay(query, archive.day, cards.page + 1)} rel="next">
               Next papers →
             </a>
           )}

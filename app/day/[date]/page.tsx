@@ -8,8 +8,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EnvError } from '../../../lib/env';
 import { StoreUnavailableError } from '../../../lib/errors';
-import type { Day } from '../../../lib/model/paper';
-import { parseArchiveDay, type DayArchive } from '../../../lib/preview/day-archive';
+import { dayPath, parseArchiveDay, type DayArchive } from '../../../lib/preview/day-archive';
 import { formatDay } from '../../../lib/preview/page-notices';
 import { NoticeList } from '../../_components/notice-list';
 import { toQuery, type SearchParams } from '../../_components/preview-data';
@@ -39,17 +38,6 @@ export async function generateMetadata(props: PageProps): Promise<Metadata> {
   return { title: `${formatDay(archive.day)} · ${archive.model.doc.title} · arxiv-feeds` };
 }
 
-/** The same page for another day: the selection's query kept, the page number dropped. */
-function dayHref(archive: DayArchive): (day: Day) => string {
-  const page = new URL(archive.model.links.page);
-  return (day) => {
-    const q = new URLSearchParams(page.search);
-    q.delete('digest');
-    const text = q.toString();
-    return `/day/${day}${text ? `?${text}` : ''}`;
-  };
-}
-
 function Unavailable({ error }: { error: Error }) {
   const text =
     error instanceof StoreUnavailableError
@@ -68,7 +56,10 @@ export default async function DayPage(props: PageProps) {
   const archive = await tryArchive(props);
   if (archive instanceof Error) return <Unavailable error={archive} />;
   const { model, day, missing } = archive;
-  const href = dayHref(archive);
+  const query = toQuery(await props.searchParams);
+  const href = (other: string) => dayPath(query, other);
+  const home = new URLSearchParams(query);
+  home.delete('page');
   const notices = [
     ...(model.inputError ? [{ tone: 'error' as const, text: `${model.inputError.message}. Showing the default selection instead.` }] : []),
     ...(model.unknownToken ? [{ tone: 'warn' as const, text: 'That saved profile does not exist (it may have been deleted). Showing the default feed.' }] : []),
@@ -84,10 +75,10 @@ export default async function DayPage(props: PageProps) {
         <p className={styles.subtitle}>{model.doc.title}</p>
         <CalendarStrip days={archive.storedDays} current={day} href={href} />
         <p className={styles.links}>
-          <a href={model.links.page}>Today’s papers and the feed builder</a>
+          <a href={home.size ? `/?${home}` : '/'}>Today’s papers and the feed builder</a>
         </p>
         <NoticeList notices={notices} />
-        {!missing && <ArchivePapers archive={archive} />}
+        {!missing && <ArchivePapers archive={archive} query={query} />}
       </section>
     </main>
   );

@@ -76,7 +76,7 @@ export async function runIngest(deps: IngestDeps, given: IngestOptions): Promise
     await deps.store.putStatus(toRunStatus(result, startedAt, new Date(options.now.getTime() + result.durationMs)));
     return result;
   } finally {
-    lease.stop();
+    await lease.stop();
     await deps.store.releaseLock(INGEST_LOCK, token).catch(() => false);
   }
 }

@@ -9,7 +9,7 @@
  * paper, not the window); a run reads at most MAX_WINDOW_READS_PER_RUN windows, stops reading at
  * `readUntil`, and keeps at most MAX_WANTED_PER_RUN entries (the most relevant). Summaries already
  * stored and indexed for every day a feed reads are only counted. What a capped run leaves out is
- * counted too, and the order rotates by run so the same profiles are not always the ones left out.
+ * counted too, and the next run starts where this one stopped, so every profile gets its turn.
  */
 import type { Env } from '../../env';
 import { rankWindow, windowRequest } from '../../select/select-papers';
@@ -32,7 +32,10 @@ export type FindWantedOptions = {
   maxWindowReads?: number;
   /** @default MAX_WANTED_PER_RUN */
   maxWanted?: number;
-  /** Where in the list of windows this run starts (e.g. the day number), so capped runs take turns. */
+  /**
+   * Which turn this run is (e.g. the day number): a run starts `rotation × maxWindowReads` windows
+   * into the list, where the previous turn stopped, so runs capped by reads take turns.
+   */
   rotation?: number;
   /** No window is read once `now()` passes this (the summarizing needs the rest of the run). */
   readUntil?: number;
@@ -80,7 +83,8 @@ export async function findWantedSummaries(
   const manifest = await store.readManifest();
   let windowsRead = 0;
   let profilesLeftOut = 0;
-  for (const task of rotate(windowTasks(profiles, env), Math.max(0, Math.floor(options.rotation ?? 0)))) {
+  const start = Math.max(0, Math.floor(options.rotation ?? 0)) * maxWindowReads;
+  for (const task of rotate(windowTasks(profiles, env), start)) {
     if (windowsRead >= maxWindowReads || now() >= readUntil) {
       profilesLeftOut += task.profiles.length;
       continue;

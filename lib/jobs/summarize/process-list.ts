@@ -4,6 +4,7 @@
  * refuses every call (or many failures in a row) stops the whole run. Nothing is logged per
  * paper: a progress line every PROGRESS_EVERY calls, and the run logs its summary at the end.
  */
+import { addPaperCost } from '../../summarize/fulltext/paper-cost';
 import { summarizePaper, type PaperContext } from '../../summarize/summarize-paper';
 import type { WantedSummary } from '../../summarize/wanted-summary';
 import type { RunBudget } from './run-budget';
@@ -26,6 +27,7 @@ export async function processList(ctx: PaperContext, budget: RunBudget, wanted: 
       const item = wanted[index]!;
       const outcome = budget.hardStop() ?? (await summarizePaper(ctx, item));
       countOutcome(result.counts, outcome);
+      addPaperCost(result.counts, outcome.cost);
       if (outcome.kind === 'failed') {
         recordFailure(result, `${item.paper.id}v${item.paper.version}`, outcome.reason);
         failuresInARow++;

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../summarize/llm-retry';
 import type { WantedSummary } from '../../summarize/wanted-summary';
-import { buildSummaryMessages, estimateTokens } from '../../summarize/summary-prompt';
+import { expectedPromptTokens } from '../../summarize/summary-prompt';
 import type { PaperOutcome, Reservation, SkipReason } from '../../summarize/summarize-paper';
 
 /** No new call starts with less time than this left before the deadline (a call takes 2–15 s). */
@@ -30,11 +30,13 @@ export class RunBudget {
     private readonly deadline: number,
     private readonly minCallWindowMs: number,
     private readonly clock: Clock,
+    /** SUMMARY_FULLTEXT_MAX_CHARS when summaries read the full text: each call may send that much. */
+    private readonly fullTextMaxChars?: number,
   ) {}
 
   /** Tokens one more call will likely cost: this paper's prompt plus the run's average answer so far. */
   private expectedTokens(item: WantedSummary): number {
-    const prompt = estimateTokens(buildSummaryMessages(item.paper, item.language, 'json'));
+    const prompt = expectedPromptTokens(item.paper, item.language, this.fullTextMaxChars);
     const typicalAnswer = this.answered ? this.tokensSpent / this.answered : prompt + TYPICAL_COMPLETION_TOKENS;
     return Math.max(prompt + TYPICAL_COMPLETION_TOKENS / 2, typicalAnswer);
   }

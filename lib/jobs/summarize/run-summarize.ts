@@ -12,11 +12,13 @@
  * Plain function of (deps, now, deadline) returning counts: the cron route, `npm run summarize`
  * and tests share it.
  */
+import { paperFileFetcher } from '../../arxiv/fetch-paper-file';
 import type { Env } from '../../env';
 import { RUN_LOCK_TTL_SECONDS, SUMMARIZE_LOCK, SUMMARIZE_STATUS_KIND, summarizeLockTtlSeconds } from '../../store/keys';
 import { keepLockAlive } from '../../store/lock-heartbeat';
 import { lockHolderOf } from '../../store/run-state';
 import type { RunStatus, Store } from '../../store/store';
+import { fullTextSettings } from '../../summarize/fulltext/full-text-settings';
 import { realClock, type Clock, type RetryPolicy } from '../../summarize/llm-retry';
 import { newProviderState } from '../../summarize/request-summary';
 import { createSummaryClient, type SummaryClient } from '../../summarize/summary-client';
@@ -133,7 +135,7 @@ export async function runSummarize(deps: SummarizeDeps, options: SummarizeOption
     await writeStatus(deps, options, { kind: SUMMARIZE_STATUS_KIND, state: 'failed', startedAt, finishedAt: run.finish().finishedAt, counts: { ...result.counts }, error: result.error, detail }).catch(() => {});
     throw err;
   } finally {
-    lease.stop();
+    await lease.stop();
     await deps.store.releaseLock(SUMMARIZE_LOCK, runToken).catch(() => false);
   }
 }
@@ -159,7 +161,8 @@ async function summarizeLocked(deps: SummarizeDeps, options: SummarizeOptions, r
   Object.assign(counts, { profiles: profiles.length, candidates: found.candidates, cached: found.done, windows: found.windowsRead, profilesLeftOut: found.profilesLeftOut });
   log(`${found.candidates} summaries wanted by ${profiles.length} profile(s), ${found.wanted.length} to make or index (${found.windowsRead} windows read${found.profilesLeftOut ? `, ${found.profilesLeftOut} profile(s) left for the next run` : ''})`);
 
-  const budget = new RunBudget(options.maxPapers ?? env.SUMMARY_MAX_PAPERS, env.SUMMARY_MAX_TOKENS, options.deadline, options.minCallWindowMs ?? MIN_CALL_WINDOW_MS, clock);
+  const fullTextMaxChars = env.SUMMARY_SOURCE === 'fulltext' ? env.SUMMARY_FULLTEXT_MAX_CHARS : undefined;
+  const budget = new RunBudget(options.maxPapers ?? env.SUMMARY_MAX_PAPERS, env.SUMMARY_MAX_TOKENS, options.deadline, options.minCallWindowMs ?? MIN_CALL_WINDOW_MS, clock, fullTextMaxChars);
   await processList(paperContext(deps, options, run, budget), budget, found.wanted, result, options.concurrency ?? SUMMARY_CONCURRENCY, log);
 
   counts.tokens = budget.tokensSpent;
@@ -191,6 +194,8 @@ function paperContext(deps: SummarizeDeps, options: SummarizeOptions, run: Locke
     now: options.now,
     lockTtlSeconds: run.lockTtlSeconds,
     reserve: (item) => budget.reserve(item),
+    // Downloads go through the global arXiv throttle like every other arXiv request.
+    fullText: fullTextSettings(deps.env, paperFileFetcher({ store: deps.store, log: run.log }, deps.env)),
     serialize: serializer(),
     request: {
       provider: newProviderState(),

@@ -3,6 +3,7 @@
  * route's JSON and the run status), why it stopped early, its failures by kind, and its one log
  * line (a run of 80,000 candidates logs a handful of lines, not one per paper).
  */
+import { zeroFullTextTotals, type FullTextTotals } from '../../summarize/fulltext/paper-cost';
 import type { PaperOutcome, SkipReason } from '../../summarize/summarize-paper';
 
 export type SummarizeCounts = {
@@ -26,11 +27,11 @@ export type SummarizeCounts = {
   backlog: number;
   /** Windows (sources × days × summary scope) read to find the wanted summaries. */
   windows: number;
-  /** Profiles whose window the run did not read (per-run read cap or time); their turn comes first next run. */
+  /** Profiles whose window the run did not read (per-run read cap or time); the next day's run starts with them. */
   profilesLeftOut: number;
   /** LLM requests retried (429, 5xx, timeouts). */
   retries: number;
-};
+} & FullTextTotals;
 
 /** Failures of one kind: the reason with its numbers blanked, how often, and one real message. */
 export type FailureKind = { kind: string; count: number; example: string };
@@ -71,6 +72,7 @@ export const zeroCounts = (): SummarizeCounts => ({
   windows: 0,
   profilesLeftOut: 0,
   retries: 0,
+  ...zeroFullTextTotals(),
 });
 
 /** Records one failed paper: named while the list is short, always tallied by kind. */
@@ -91,8 +93,15 @@ export function describeRun(result: Pick<SummarizeResult, 'state' | 'counts' | '
   return (
     `summarize ${result.state}: ${c.summarized} summarized, ${c.cached} cached, ${c.failed} failed, ${skipped} skipped, ${c.busy} busy ` +
     `of ${c.candidates} wanted by ${c.profiles} profile(s)${leftOut}; ${c.calls} calls (${c.retries} retries), ${c.tokens} tokens, ` +
-    `backlog ${c.backlog}${result.stoppedBy ? `, stopped by ${result.stoppedBy}` : ''}${result.error ? ` (${result.error.slice(0, 300)})` : ''}`
+    `backlog ${c.backlog}${fullTextPart(c)}${result.stoppedBy ? `, stopped by ${result.stoppedBy}` : ''}${result.error ? ` (${result.error.slice(0, 300)})` : ''}`
   );
+}
+
+/** What full text cost, only when the run downloaded anything (abstract runs keep their short line). */
+function fullTextPart(c: FullTextTotals): string {
+  if (!c.downloads) return '';
+  const mb = (c.downloadBytes / 1e6).toFixed(1);
+  return `; full text: ${c.downloads} downloads (${mb} MB), ${c.promptChars} characters sent, from HTML ${c.fromHtml} / PDF ${c.fromPdf} / abstract ${c.fromAbstract}`;
 }
 
 export function countOutcome(counts: SummarizeCounts, outcome: PaperOutcome): void {

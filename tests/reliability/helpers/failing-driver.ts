@@ -6,7 +6,7 @@
 import { StoreUnavailableError } from '../../../lib/errors';
 import type { KvDriver } from '../../../lib/store/driver';
 
-const WRITES = new Set(['set', 'mset', 'del', 'delIfEquals', 'incr', 'hset', 'hdel']);
+const WRITES = new Set(['set', 'mset', 'del', 'delIfEquals', 'expireIfEquals', 'incr', 'hset', 'hdel']);
 
 export type FailingDriver = KvDriver & { heal(): void; writes: number; down: boolean };
 

@@ -7,6 +7,21 @@ import { z } from 'zod';
 import { LanguageSchema } from './model/language-tag';
 
 const optionalString = z.string().min(1).optional();
+
+/**
+ * What templates, tutorials and deploy forms put where a key belongs (`sk-...`, `your-key`,
+ * `<key>`, `changeme`, `xxx`). None is ever a real key; taken as one, every summary request would
+ * fail with 401 instead of the service saying summaries are off.
+ */
+const PLACEHOLDER_PATTERNS = [
+  /^<.*>$/,
+  /^(?:sk-(?:proj-)?)?(?:\.{2,}|…|x{3,}|\*{3,})$/i,
+  /^(?:sk-)?your[-_ ]?(?:openai[-_ ]?)?(?:api[-_ ]?)?key(?:[-_ ]?here)?$/i,
+  /^(?:change[-_ ]?me|replace[-_ ]?me|placeholder|todo)$/i,
+];
+export const isPlaceholder = (value: string) => PLACEHOLDER_PATTERNS.some((p) => p.test(value.trim()));
+/** A key whose placeholder value counts as unset (getEnv lists it in `ignoredPlaceholders`). */
+const optionalKey = optionalString.transform((v) => (v !== undefined && isPlaceholder(v) ? undefined : v));
 const optionalUrl = z.url().optional();
 const csv = (fallback: string) =>
   z
@@ -25,8 +40,11 @@ export const EnvSchema = z.object({
   /** Secret that Vercel Cron sends as `Authorization: Bearer …`; cron routes refuse every call while unset. */
   CRON_SECRET: optionalString,
 
-  /** LLM summaries: any OpenAI-compatible endpoint. Without a key, feeds work without summaries. */
-  OPENAI_API_KEY: optionalString,
+  /**
+   * LLM summaries: any OpenAI-compatible endpoint. Without a key, feeds work without summaries;
+   * a placeholder (`sk-...`, `your-key`, `changeme`) counts as no key.
+   */
+  OPENAI_API_KEY: optionalKey,
   /** @default OpenAI's API */
   OPENAI_BASE_URL: optionalUrl,
   /** @default "gpt-4o-mini" */
@@ -141,6 +159,8 @@ export const EnvSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === '1'),
+  /** Set by AWS Lambda (and hosts built on it) in every function; like VERCEL, it means serverless. */
+  AWS_LAMBDA_FUNCTION_NAME: optionalString,
   /** Turn off the first-start background fetch (tests, read-only replicas). @default false */
   DISABLE_AUTO_INGEST: z
     .enum(['0', '1', 'true', 'false'])
@@ -148,18 +168,36 @@ export const EnvSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = z.infer<typeof EnvSchema> & {
+  /** Variables that hold a placeholder (`sk-...`) and are read as unset, so health can say why. */
+  readonly ignoredPlaceholders?: readonly string[];
+};
 
 /** The variable names a message mentions, so an HTTP answer can name them without the message's values or paths. */
 const variablesIn = (message: string) => Object.keys(EnvSchema.shape).filter((name) => new RegExp(`\\b${name}\\b`).test(message));
 
+export type EnvErrorOptions = {
+  /** The variables at fault. @default those the message names */
+  variables?: string[];
+  /**
+   * What the operator has to do, in words. Give it only when the message names variables and no
+   * values or paths: the message and the fix are then shown as they are, in every HTTP answer.
+   */
+  fix?: string;
+  /** Where the fix is explained at length. */
+  docsUrl?: string;
+};
+
 export class EnvError extends Error {
   override name = 'EnvError';
-  /** The variables at fault (from the message unless given). */
   readonly variables: string[];
-  constructor(message: string, variables?: string[]) {
+  readonly fix?: string;
+  readonly docsUrl?: string;
+  constructor(message: string, options: EnvErrorOptions = {}) {
     super(message);
-    this.variables = variables ?? variablesIn(message);
+    this.variables = options.variables ?? variablesIn(message);
+    if (options.fix !== undefined) this.fix = options.fix;
+    if (options.docsUrl !== undefined) this.docsUrl = options.docsUrl;
   }
 }
 
@@ -175,14 +213,25 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     const variables = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
-    throw new EnvError(`Invalid environment variable(s):\n  ${lines.join('\n  ')}`, variables);
+    throw new EnvError(`Invalid environment variable(s):\n  ${lines.join('\n  ')}`, { variables });
   }
-  if (source === process.env) cached = parsed.data;
-  return parsed.data;
+  // optionalKey is the one transform that reads a set value as unset.
+  const ignoredPlaceholders = Object.keys(cleaned).filter((name) => name in parsed.data && parsed.data[name as keyof typeof parsed.data] === undefined);
+  const env: Env = ignoredPlaceholders.length ? { ...parsed.data, ignoredPlaceholders } : parsed.data;
+  if (source === process.env) cached = env;
+  return env;
 }
 
 /** Variables the hosting platform sets itself, so `.env.example` does not list them. */
-export const PLATFORM_VARIABLES = ['VERCEL'] as const;
+export const PLATFORM_VARIABLES = ['VERCEL', 'AWS_LAMBDA_FUNCTION_NAME'] as const;
+
+/**
+ * A function instance that may be frozen right after its response and runs many times side by
+ * side: nothing may run in the background, and a local disk is neither kept nor shared.
+ */
+export function isServerless(env: Pick<Env, 'VERCEL' | 'AWS_LAMBDA_FUNCTION_NAME'>): boolean {
+  return env.VERCEL || env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
+}
 
 /**
  * Proxies whose `X-Forwarded-*` entries are believed, counted from the right: TRUST_PROXY when ≥ 1

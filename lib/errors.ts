@@ -90,19 +90,32 @@ export class MethodNotAllowedError extends Error {
   }
 }
 
-export type ErrorBody = { error: string; issues?: FieldIssue[]; variables?: string[] };
+export type ErrorBody = { error: string; issues?: FieldIssue[]; variables?: string[]; fix?: string; docs?: string };
+
+type EnvErrorFields = { variables: string[]; fix?: string; docsUrl?: string };
 
 /**
  * lib/env.ts's EnvError, recognised by name: env.ts sits beside this module, so neither may import
- * the other. The message stays in the server log (it can carry a file path or a value).
+ * the other.
  */
-function envErrorVariables(err: unknown): string[] | null {
+function envErrorFields(err: unknown): EnvErrorFields | null {
   if (!(err instanceof Error) || err.name !== 'EnvError') return null;
-  const variables = (err as Error & { variables?: unknown }).variables;
-  return Array.isArray(variables) ? variables.filter((v): v is string => typeof v === 'string') : [];
+  const { variables, fix, docsUrl } = err as Error & { variables?: unknown; fix?: unknown; docsUrl?: unknown };
+  return {
+    variables: Array.isArray(variables) ? variables.filter((v): v is string => typeof v === 'string') : [],
+    ...(typeof fix === 'string' && { fix }),
+    ...(typeof docsUrl === 'string' && { docsUrl }),
+  };
 }
 
-function misconfigured(variables: string[]): { status: number; body: ErrorBody; headers: Record<string, string> } {
+/**
+ * A setup problem, not an outage: 500 without Retry-After, since waiting fixes nothing. The message
+ * stays in the server log (it can carry a file path or a value), unless the error carries a fix:
+ * such messages are written to be shown.
+ */
+function misconfigured(err: Error, { variables, fix, docsUrl }: EnvErrorFields): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (fix !== undefined)
+    return { status: 500, body: { error: `Server misconfigured: ${err.message}`, fix, ...(docsUrl && { docs: docsUrl }), variables }, headers: {} };
   const named = variables.length ? variables.join(', ') : 'an environment variable';
   return { status: 500, body: { error: `Server misconfigured: ${named} is invalid (details in the server log)`, variables }, headers: {} };
 }
@@ -121,7 +134,7 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
   if (err instanceof ForbiddenError) return { status: 403, body: { error: err.message }, headers: {} };
   if (err instanceof UnsupportedMediaTypeError) return { status: 415, body: { error: err.message }, headers: {} };
   if (err instanceof MethodNotAllowedError) return { status: 405, body: { error: err.message }, headers: { allow: err.allow.join(', ') } };
-  const variables = envErrorVariables(err);
-  if (variables) return misconfigured(variables);
+  const envError = envErrorFields(err);
+  if (envError) return misconfigured(err as Error, envError);
   return { status: 500, body: { error: 'Internal error' }, headers: {} };
 }

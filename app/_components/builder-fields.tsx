@@ -4,6 +4,7 @@
  */
 import { ANNOUNCE_TYPES } from '../../lib/model/announce-types';
 import { DIGEST_PERIODS, type DigestPeriod } from '../../lib/model/digest-period';
+import digestStyles from './digest-field.module.css';
 
 const TYPE_HELP: Record<string, string> = {
   new: 'new submissions',
@@ -103,7 +104,7 @@ export function DigestField({ digest }: { digest: string }) {
   return (
     <>
       <label htmlFor="f-digest">Feed items</label>
-      <select id="f-digest" name="digest" defaultValue={digest} aria-describedby="f-digest-help">
+      <select id="f-digest" name="digest" className={digestStyles.select} defaultValue={digest} aria-describedby="f-digest-help">
         <option value="">One item per paper</option>
         {DIGEST_PERIODS.map((p) => (
           <option key={p} value={p}>

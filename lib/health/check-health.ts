@@ -88,13 +88,19 @@ function dataReport(manifest: Manifest, now: Date, ingest: RunStatus | null): No
   };
 }
 
+function summariesOffReason(env: Env): string {
+  if (env.ignoredPlaceholders?.includes('OPENAI_API_KEY'))
+    return 'OPENAI_API_KEY holds a placeholder (like sk-... or your-key), not a key, so it counts as unset: feeds are served without summaries. Set the real key, or delete the variable.';
+  return 'OPENAI_API_KEY is not set: feeds are served without summaries.';
+}
+
 function summariesReport(env: Env): HealthReport['summaries'] {
   const enabled = Boolean(env.OPENAI_API_KEY);
   return {
     enabled,
     model: env.SUMMARY_MODEL,
     language: env.SUMMARY_LANGUAGE,
-    ...(enabled ? {} : { reason: 'OPENAI_API_KEY is not set: feeds are served without summaries.' }),
+    ...(enabled ? {} : { reason: summariesOffReason(env) }),
   };
 }
 

@@ -15,7 +15,9 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 /** Turns any thrown value into the JSON error response the HTTP contract promises. */
 export function errorResponse(err: unknown): Response {
   const mapped = toHttpError(err instanceof ZodError ? zodToInputError(err) : err);
-  if (mapped.status >= 500 && mapped.status !== 503) console.error('[arxiv-feeds]', err);
+  // A known setup problem repeats on every request until fixed: one line each, not a stack.
+  if (mapped.body.fix !== undefined) console.error(`[arxiv-feeds] ${mapped.body.error} Fix: ${mapped.body.fix}`);
+  else if (mapped.status >= 500 && mapped.status !== 503) console.error('[arxiv-feeds]', err);
   return json(mapped.body, { status: mapped.status, headers: mapped.headers });
 }
 

@@ -1,6 +1,7 @@
 /**
  * GET /api/health as one call: env, backend choice, store checks, response. A configuration
- * error (bad env) is reported as such (500, naming the variable, never its value).
+ * error (bad env, or no usable store such as none on Vercel) is reported as such: `misconfigured`,
+ * 500 without Retry-After, naming the variable (never its value) and, where known, the fix.
  */
 import { EnvError, getEnv } from '../env';
 import { json } from './respond';
@@ -22,8 +23,9 @@ export async function serveHealth(now = new Date()): Promise<Response> {
     backend = chooseBackend(env).backend;
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
+    const fix = err.fix === undefined ? {} : { fix: err.fix, ...(err.docsUrl && { docs: err.docsUrl }) };
     return json(
-      { status: 'misconfigured', problems: [err.message], version: APP_VERSION, checkedAt: now.toISOString() },
+      { status: 'misconfigured', problems: [err.message], ...fix, version: APP_VERSION, checkedAt: now.toISOString() },
       { status: 500, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } },
     );
   }

@@ -10,6 +10,7 @@
  */
 import type { Day } from '../model/paper';
 import type { Profile } from '../model/profile';
+import type { ExtraScore } from '../score/rank-papers';
 import { newestPeriods, type DigestPeriod, type PeriodDays } from '../model/digest-period';
 import { daysWithSources } from '../store/plan-window';
 import type { Manifest, WindowRead } from '../store/store';
@@ -65,11 +66,11 @@ function entriesByDay(entries: WindowRead['entries']): Map<Day, WindowRead['entr
   return byDay;
 }
 
-function selectPeriod(window: WindowRead, byDay: Map<Day, WindowRead['entries']>, wanted: PeriodDays, profile: Profile): PeriodSelection {
+function selectPeriod(window: WindowRead, byDay: Map<Day, WindowRead['entries']>, wanted: PeriodDays, profile: Profile, learned: ExtraScore | null | undefined): PeriodSelection {
   const read = new Set(window.days);
   const days = wanted.days.filter((d) => read.has(d));
   const entries = days.flatMap((d) => byDay.get(d) ?? []);
-  const { items, leftOut } = selectWindow({ entries, summaries: window.summaries }, profile);
+  const { items, leftOut } = selectWindow({ entries, summaries: window.summaries }, profile, learned);
   return { key: wanted.key, days, unreadDays: wanted.days.length - days.length, items, leftOut };
 }
 
@@ -96,7 +97,7 @@ export async function selectDigest(store: SelectStore, profile: DigestProfile, o
   const wanted = newestPeriods(daysWithSources(manifest, sources), profile.digest, profile.days);
   const notIngested = await findNotIngested(store, storedSources(manifest), profile, env, options.registerMissing ?? true, now);
   const byDay = entriesByDay(window.entries);
-  const selected = wanted.map((p) => selectPeriod(window, byDay, p, profile));
+  const selected = wanted.map((p) => selectPeriod(window, byDay, p, profile, options.learned));
   const read = selected.filter((p) => p.days.length > 0);
   const periods = read.filter((p) => p.items.length > 0);
   const items = periods.flatMap((p) => p.items);

@@ -22,6 +22,18 @@ export const profileModelKey = (token: string) => `profile-model:${token}`;
 export const SOURCE_DIRS_KEY = 'source-dirs';
 /** Categories users asked for that are not ingested yet (field = category, value = ISO time). */
 export const REQUESTED_CATEGORIES_HASH = 'requested-categories';
+/**
+ * Anonymous `/api/feed?…` selections that feed requests read (field = readSelectionField, value =
+ * the parsed profile, the UTC day it was last read and on how many days it was), so the summarizer
+ * serves the feeds readers poll and not only the saved ones.
+ */
+export const READ_SELECTIONS_HASH = 'read-selections';
+/** One selection's field: `id` is a hash of its canonical profile JSON. */
+export const readSelectionField = (id: string) => `selection:${id}`;
+/** Selections kept at most (one hash of ≤ ~1 MB); a new one beyond it drops the least recently read. */
+export const MAX_READ_SELECTIONS = 200;
+/** A selection no feed request read for this many days is dropped and no longer summarized. */
+export const READ_SELECTION_TTL_DAYS = 30;
 
 /** Immutable: a new ingest of the same day and source writes a new revision and switches the manifest. */
 export const bucketKey = (source: string, day: Day, revision: number) => `bucket:${source}:${day}:r${revision}`;

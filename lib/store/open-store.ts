@@ -1,7 +1,7 @@
 /**
  * Chooses the storage backend from env once per process: Vercel KV/Upstash REST, Redis, or the
  * embedded files (default). REST and Redis configured for two different servers is an error naming
- * the variables, not a silent pick.
+ * the variables, not a silent pick; so is the embedded store on Vercel.
  */
 import { getEnv, EnvError, type Env } from '../env';
 import { createEmbeddedDriver } from './embedded-driver';
@@ -22,12 +22,36 @@ const hostOf = (url: string) => {
   }
 };
 
+/** The README's Vercel section: which integration to add, and why the embedded store cannot work there. */
+export const VERCEL_STORE_DOCS_URL = 'https://github.com/arxiv-feeds/arxiv-feeds#vercel';
+export const VERCEL_STORE_FIX = 'Add the Upstash for Redis integration: Vercel → Project → Storage → Create/Connect → Upstash, then redeploy.';
+
+/**
+ * A Vercel function's disk is read-only except /tmp, and /tmp belongs to one instance and is gone
+ * when it is recycled: an embedded store there would answer every instance differently and lose
+ * what the crons stored. That is a setup to fix, not an outage to wait out.
+ */
+function refuseEmbeddedOnVercel(): never {
+  throw new EnvError(
+    'No shared store is configured, and the embedded store (DATA_DIR) cannot work on Vercel: each function instance has its own temporary disk. ' +
+      'Set KV_REST_API_URL and KV_REST_API_TOKEN (Upstash), or REDIS_URL.',
+    { variables: ['KV_REST_API_URL', 'KV_REST_API_TOKEN', 'REDIS_URL'], fix: VERCEL_STORE_FIX, docsUrl: VERCEL_STORE_DOCS_URL },
+  );
+}
+
+/** The backend the env selects; on Vercel, never the embedded store (not even STORE_BACKEND=embedded). */
+export function chooseBackend(env: Env): BackendChoice {
+  const choice = chooseFromVariables(env);
+  if (choice.backend === 'embedded' && env.VERCEL) refuseEmbeddedOnVercel();
+  return choice;
+}
+
 /**
  * Vercel's Upstash integration injects KV_REST_API_URL/_TOKEN *and* REDIS_URL (plus KV_URL) for the
  * same database. That is one store reachable two ways, not a conflict: use REST (no socket per
  * function). Two different servers are ambiguous and refused unless STORE_BACKEND says which.
  */
-export function chooseBackend(env: Env): BackendChoice {
+function chooseFromVariables(env: Env): BackendChoice {
   const restUrl = env.KV_REST_API_URL ?? env.UPSTASH_REDIS_REST_URL;
   const restToken = env.KV_REST_API_TOKEN ?? env.UPSTASH_REDIS_REST_TOKEN;
   const rest = (): BackendChoice => {

@@ -1,5 +1,5 @@
 /**
- * Which buckets a feed read fetches, decided from the manifest alone (bucket sizes are recorded
+ * Which buckets a whole-window read (jobs, read-window.ts) takes, decided from the manifest alone (bucket sizes are recorded
  * there), so the read itself is one multi-get that stays within its memory bound.
  */
 import type { Day } from '../model/paper';

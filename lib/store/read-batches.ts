@@ -37,14 +37,14 @@ export function readBatches(count: number, options: MgetOptions = {}, maxKeys = 
 }
 
 /**
- * Runs `fetch` once per batch, at most `concurrency` at a time, and returns the values in key
+ * Runs `readBatch` once per batch, at most `concurrency` at a time, and returns the values in key
  * order. Backends that pipeline over one connection take them all at once; the embedded files
  * take them a few at a time so a large read never opens more files than the process may.
  */
 export async function mgetInBatches(
   keys: string[],
   options: MgetOptions | undefined,
-  fetch: (keys: string[], expectedBytes: number) => Promise<(string | null)[]>,
+  readBatch: (keys: string[], expectedBytes: number) => Promise<(string | null)[]>,
   limits: { maxKeys: number; concurrency: number },
 ): Promise<(string | null)[]> {
   if (!keys.length) return [];
@@ -56,7 +56,7 @@ export async function mgetInBatches(
   for (let i = 0; i < batches.length; i += limits.concurrency) {
     await Promise.all(
       batches.slice(i, i + limits.concurrency).map(async ([start, end]) => {
-        const values = await fetch(keys.slice(start, end), expected(start, end));
+        const values = await readBatch(keys.slice(start, end), expected(start, end));
         values.forEach((v, j) => (out[start + j] = v ?? null));
       }),
     );

@@ -48,10 +48,10 @@ export type FeedWindow = {
 
 export const paperRef = (p: Pick<Paper, 'id' | 'version'>) => `${p.id}v${p.version}`;
 
-type Fetch = { key: string; bytes: number; bucket: PlannedBucket; part: number | 'rows' | 'whole' };
+type BucketRead = { key: string; bytes: number; bucket: PlannedBucket; part: number | 'rows' | 'whole' };
 
-function fetchesOf(plan: FeedPlan, withText: boolean): Fetch[] {
-  return plan.buckets.flatMap((b): Fetch[] => {
+function readsOf(plan: FeedPlan, withText: boolean): BucketRead[] {
+  return plan.buckets.flatMap((b): BucketRead[] => {
     const { bucket } = b;
     if (!bucket.parts || bucket.rows === undefined) return [{ key: b.key, bytes: bucket.bytes, bucket: b, part: 'whole' }];
     if (!withText) return [{ key: K.bucketRowsKey(b.key), bytes: bucket.rows, bucket: b, part: 'rows' }];
@@ -60,20 +60,20 @@ function fetchesOf(plan: FeedPlan, withText: boolean): Fetch[] {
 }
 
 /** Rows are stored in part order: the part of row `i` follows from the parts' paper counts. */
-function locateRows(fetch: Fetch, papers: Paper[], locations: FeedWindow['locations']): void {
-  const parts = fetch.bucket.bucket.parts ?? [];
+function locateRows(read: BucketRead, papers: Paper[], locations: FeedWindow['locations']): void {
+  const parts = read.bucket.bucket.parts ?? [];
   let part = 0;
   let end = parts[0]?.[1] ?? 0;
   papers.forEach((p, i) => {
     while (i >= end && part < parts.length - 1) end += parts[++part]![1];
-    const at = { key: K.bucketPartKey(fetch.bucket.key, part), storedBytes: parts[part]?.[2] ?? 0 };
+    const at = { key: K.bucketPartKey(read.bucket.key, part), storedBytes: parts[part]?.[2] ?? 0 };
     const ref = paperRef(p);
     locations.set(ref, [...(locations.get(ref) ?? []), at]);
   });
 }
 
-function decode(fetches: Fetch[], raw: (string | null)[], window: Pick<FeedWindow, 'entries' | 'records' | 'locations'>): void {
-  fetches.forEach((f, i) => {
+function decode(reads: BucketRead[], raw: (string | null)[], window: Pick<FeedWindow, 'entries' | 'records' | 'locations'>): void {
+  reads.forEach((f, i) => {
     const value = raw[i];
     if (value == null) return;
     if (f.part === 'rows') {
@@ -99,12 +99,12 @@ export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
       const plan = planFeedWindow(read.dirs, query);
       const scope = query.summaryScope;
       const summaryVersions = scope ? plan.days.map((d) => K.summaryVersionKey(scope, d)) : [];
-      const fetches = fetchesOf(plan, query.withText);
-      const keys = [...fetches.map((f) => f.key), ...summaryVersions];
+      const reads = readsOf(plan, query.withText);
+      const keys = [...reads.map((f) => f.key), ...summaryVersions];
       const raw = keys.length
         ? await kv.driver.mget(
             keys.map((k) => kv.key(k)),
-            { valueBytes: [...fetches.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)] },
+            { valueBytes: [...reads.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)] },
           )
         : [];
       const window: FeedWindow = {
@@ -119,9 +119,9 @@ export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
         records: new Map(),
         locations: new Map(),
       };
-      decode(fetches, raw, window);
+      decode(reads, raw, window);
       const deps = [...candidates.map(K.sourceVersionKey), ...summaryVersions];
-      const values = [...candidates.map((s) => read.versions.get(s)), ...raw.slice(fetches.length)];
+      const values = [...candidates.map((s) => read.versions.get(s)), ...raw.slice(reads.length)];
       window.versions = { deps, tag: versionTag(values), cacheable: !read.fromManifest };
       return window;
     },

@@ -10,8 +10,8 @@
  * - jobs read whole windows from the manifest — read-window.ts;
  * - an ingest writes new buckets first and switches the manifest, then the directories, so a crash
  *   midway leaves the old state readable and never a mix that drops papers — commit-day.ts;
- * - paper versions, summaries, profiles, requested categories, locks and run status, rate
- *   counters — one module each. Every stored name comes from keys.ts.
+ * - paper versions, summaries, profiles, requested categories, read feed selections, locks and
+ *   run status, rate counters — one module each. Every stored name comes from keys.ts.
  * Callers depend on slices of it (`Pick<Store, 'readWindow'>`), so fakes stay small.
  */
 import type { KvDriver } from './driver';
@@ -22,6 +22,7 @@ import { profileModels } from './profile-models';
 import { profiles } from './profiles';
 import { rateCounters } from './rate-counters';
 import { feedWindowReads } from './read-feed-window';
+import { readSelections } from './read-selections';
 import { windowReads } from './read-window';
 import { requestedCategories } from './requested-categories';
 import { runState } from './run-state';
@@ -36,6 +37,7 @@ export type { WindowOptions, WindowRead } from './read-window';
 export type { FeedWindow, FeedWindowQuery } from './read-feed-window';
 export { wholeWindowDeps, type FeedVersions, type VersionValues } from './feed-versions';
 export type { ShownRead } from './read-shown';
+export type { ReadSelection } from './read-selections';
 export { paperRef } from './read-feed-window';
 
 const storeParts = (kv: StoreKv) => ({
@@ -48,6 +50,7 @@ const storeParts = (kv: StoreKv) => ({
   ...profiles(kv),
   ...profileModels(kv),
   ...requestedCategories(kv),
+  ...readSelections(kv),
   ...runState(kv),
   ...rateCounters(kv),
 });

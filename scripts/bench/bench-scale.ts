@@ -6,11 +6,15 @@
  * shortfall is said, warm and 304 bytes, and the largest single reply over Upstash's REST
  * protocol (the local stand-in on the same Redis, which measures every HTTP reply).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { parseAnnouncements } from '../../lib/arxiv/parse-announcements';
 import { FeedCache } from '../../lib/feed/feed-cache';
 import { parseFeedQuery } from '../../lib/feed/feed-query';
 import { serveFeed } from '../../lib/feed/serve-feed';
 import { getDefaultProfile } from '../../lib/select/default-profile';
+import type { Paper } from '../../lib/model/paper';
+import { encodeBucket, paperOwners } from '../../lib/store/bucket-parts';
 import type { KvDriver } from '../../lib/store/driver';
 import { Store } from '../../lib/store/store';
 import { createVercelKvDriver } from '../../lib/store/vercel-kv-driver';
@@ -18,12 +22,15 @@ import { countingDriver } from '../support/counting-driver';
 import type { FakeArxiv } from '../support/fake-arxiv';
 import { startFakeUpstash } from '../support/fake-upstash';
 import { REDIS_URL, redisUnavailable, openBackend, type BenchBackend } from './backends';
+import { ALL_ARCHIVES } from './data/bench-days';
 import { FEED_QUERY_KEYWORDS } from './data/build-profiles';
 import { SCALE_CATEGORIES, SCALE_SOURCES, scaleDay, scaleDays } from './data/scale-days';
 import { figure, fmt, mb, ms, type Figure } from './harness';
 import { ingestDay } from './ingest-days';
 
 const SECTION = '7 scale';
+/** A recorded real arXiv day, to compare how its text compresses with the synthetic one (optional, as in section 3). */
+const RECORDED_DAY = process.env.BENCH_RECORDED_RSS ?? '';
 const KEYWORDS = FEED_QUERY_KEYWORDS.join(',');
 
 /** The feeds measured: [label, query string (empty = the default profile)]. */
@@ -35,6 +42,7 @@ export const SCALE_QUERIES: [string, string][] = [
   ['`cats=cs.LG&days=30` + 10 keywords', `cats=cs.LG&days=30&q=${encodeURIComponent(KEYWORDS)}`],
   ['`cats=cs&days=7` + 10 keywords', `cats=cs&days=7&q=${encodeURIComponent(KEYWORDS)}`],
   ['20 categories, days=7 + 10 keywords', `cats=${SCALE_CATEGORIES.join(',')}&days=7&q=${encodeURIComponent(KEYWORDS)}`],
+  ['all 20 archives, days=30 + 10 keywords (over the ranked budget)', `cats=${ALL_ARCHIVES.join(',')}&days=30&q=${encodeURIComponent(KEYWORDS)}`],
 ];
 
 type Miss = { bytes: number; calls: string[]; asked: number; served: number; notice: string | null; ms: number; status: number; etag: string };
@@ -172,6 +180,27 @@ async function replyFigure(world: World): Promise<Figure> {
   }
 }
 
+/** Stored bytes ÷ JSON bytes of one day's papers laid out as one bucket (compressed parts + rows). */
+function storedRatio(papers: Paper[]): number {
+  const bucket = encodeBucket('all', papers, paperOwners({ all: papers }));
+  const stored = bucket.rows.length + bucket.parts.reduce((n, p) => n + p.value.length, 0);
+  return stored / bucket.bytes;
+}
+
+function compressionFigure(syntheticXml: string): Figure {
+  const synthetic = storedRatio(parseAnnouncements(syntheticXml, 'bench').papers);
+  const recorded = RECORDED_DAY && existsSync(RECORDED_DAY) ? storedRatio(parseAnnouncements(readFileSync(RECORDED_DAY, 'utf8'), RECORDED_DAY).papers) : null;
+  return figure({
+    section: SECTION,
+    what: 'stored size of a day ÷ its JSON (brotli + base64 parts, plus rows), synthetic scale day',
+    value: fmt(synthetic, 2),
+    note:
+      recorded === null
+        ? 'the synthetic text repeats ~100 recorded abstracts and compresses better than arXiv\'s: set BENCH_RECORDED_RSS to a recorded day to compare.'
+        : `a recorded arXiv day: ${fmt(recorded, 2)}. Byte figures here scale by about ${fmt(recorded / synthetic, 1)}× on real text.`,
+  });
+}
+
 export async function benchScale(arxiv: FakeArxiv, log: (l: string) => void): Promise<Figure[]> {
   const why = await redisUnavailable();
   if (why) throw new Error(`the scale store lives in Redis: ${why}`);
@@ -181,7 +210,13 @@ export async function benchScale(arxiv: FakeArxiv, log: (l: string) => void): Pr
     const world: World = { backend, prefix: backend.vars.STORE_PREFIX!, env: backend.env(), driver: () => backend.storeWith((d) => d).driver };
     const results: [string, Miss][] = [];
     for (const [label, query] of SCALE_QUERIES) results.push([label, await measureMiss(world, query)]);
-    const figures = [...missFigures(results), ...(await warmFigures(world)), await registrationFigure(world), await replyFigure(world)];
+    const figures = [
+      ...missFigures(results),
+      ...(await warmFigures(world)),
+      await registrationFigure(world),
+      await replyFigure(world),
+      compressionFigure(scaleDay(scaleDays()[0]!, 0).xml),
+    ];
     figures[0]!.note = `${figures[0]!.note} Store: ${fmt(papers)} items over ${scaleDays().length} days.`;
     return figures;
   } finally {

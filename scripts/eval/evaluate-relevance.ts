@@ -74,13 +74,10 @@ export function gradedPapers(data: RelevanceData, xml: string): Paper[] {
   return Object.keys(data.grades).map((id) => byId.get(id)!);
 }
 
-export function evaluateRelevance(data: RelevanceData, papers: Paper[]): RelevanceReport {
+/** The four rankings of every graded paper but the liked ones. */
+function rankRows(data: RelevanceData, papers: Paper[], liked: string[]): { rows: RelevanceRow[]; trainMs: number; rest: Paper[]; grades: Map<string, number> } {
   const keywords = PERSONA_KEYWORDS[data.persona];
   if (!keywords) throw new Error(`no keywords written down for persona ${JSON.stringify(data.persona)}`);
-  const liked = Object.keys(data.grades)
-    .filter((id) => data.grades[id] === 2)
-    .sort()
-    .slice(0, LIKED_COUNT);
   const rest = papers.filter((p) => !liked.includes(p.id));
   const grades = new Map(rest.map((p) => [p.id, data.grades[p.id]!]));
   const started = performance.now();
@@ -90,18 +87,42 @@ export function evaluateRelevance(data: RelevanceData, papers: Paper[]): Relevan
   const rank = (terms: string[], extra?: ExtraScore) =>
     rankPapers(rest, { keywords: terms, exclude: [], authors: [], min_score: 0 }, undefined, extra).map((s) => s.paper.id);
   const row = (name: string, ids: string[]): RelevanceRow => ({ name, precision: precisionAt(CUTOFF, ids, grades), ndcg: ndcgAt(CUTOFF, ids, grades) });
-  const chance = chanceAt(CUTOFF, grades);
-  return {
-    persona: data.persona,
-    liked,
-    ranked: rest.length,
-    relevant: [...grades.values()].filter((g) => g > 0).length,
-    rows: [
-      { name: 'chance', ...chance },
-      row('keywords only', rank(keywords)),
-      row('likes only', rank([], learned)),
-      row('likes + keywords', rank(keywords, learned)),
-    ],
-    trainMs,
+  const rows = [
+    { name: 'chance', ...chanceAt(CUTOFF, grades) },
+    row('keywords only', rank(keywords)),
+    row('likes only', rank([], learned)),
+    row('likes + keywords', rank(keywords, learned)),
+  ];
+  return { rows, trainMs, rest, grades };
+}
+
+const coreIds = (data: RelevanceData) => Object.keys(data.grades).filter((id) => data.grades[id] === 2).sort();
+
+/** The fixed choice: the first LIKED_COUNT core papers by id. */
+export function evaluateRelevance(data: RelevanceData, papers: Paper[]): RelevanceReport {
+  const liked = coreIds(data).slice(0, LIKED_COUNT);
+  const { rows, trainMs, rest, grades } = rankRows(data, papers, liked);
+  return { persona: data.persona, liked, ranked: rest.length, relevant: [...grades.values()].filter((g) => g > 0).length, rows, trainMs };
+}
+
+/** Every way to pick LIKED_COUNT of the core papers, at most `max` of them (evenly spread). */
+function likeChoices(core: string[], max: number): string[][] {
+  const all: string[][] = [];
+  const pick = (from: number, chosen: string[]) => {
+    if (chosen.length === LIKED_COUNT) all.push(chosen);
+    else for (let i = from; i < core.length; i++) pick(i + 1, [...chosen, core[i]!]);
   };
+  pick(0, []);
+  const step = Math.max(1, Math.ceil(all.length / max));
+  return all.filter((_, i) => i % step === 0);
+}
+
+/**
+ * The same rankings averaged over every choice of LIKED_COUNT core papers: how much the fixed
+ * choice's figures owe to which papers happen to come first by id.
+ */
+export function evaluateAllChoices(data: RelevanceData, papers: Paper[], max = 100): { choices: number; rows: RelevanceRow[] } {
+  const runs = likeChoices(coreIds(data), max).map((liked) => rankRows(data, papers, liked).rows);
+  const mean = (i: number, key: 'precision' | 'ndcg') => runs.reduce((sum, rows) => sum + rows[i]![key], 0) / runs.length;
+  return { choices: runs.length, rows: runs[0]!.map((r, i) => ({ name: r.name, precision: mean(i, 'precision'), ndcg: mean(i, 'ndcg') })) };
 }

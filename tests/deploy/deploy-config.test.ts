@@ -1,7 +1,8 @@
 /**
- * The deploy contract: .env.example lists every variable lib/env.ts reads (and nothing else), and
+ * The deploy contract: .env.example lists every variable lib/env.ts reads (and nothing else),
  * vercel.json stays within the Hobby plan (≤ 2 crons, each once a day) with schedules after
- * arXiv's RSS rebuild.
+ * arXiv's RSS rebuild and pins the region next to Upstash's default, and the README's Deploy
+ * button asks only for what is required.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,9 @@ import { EnvSchema, getEnv, PLATFORM_VARIABLES } from '../../lib/env';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const envExample = readFileSync(path.join(root, '.env.example'), 'utf8');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const vercel = JSON.parse(readFileSync(path.join(root, 'vercel.json'), 'utf8')) as {
+  regions?: string[];
   crons: { path: string; schedule: string }[];
   functions: Record<string, { maxDuration: number }>;
 };
@@ -64,5 +67,34 @@ describe('vercel.json', () => {
   // Vercel fails the build when a `functions` pattern matches no route.
   it('every functions pattern names an existing route file', () => {
     for (const file of Object.keys(vercel.functions)) expect(existsSync(path.join(root, file)), file).toBe(true);
+  });
+});
+
+describe('the Deploy button', () => {
+  const href = readme.match(/\[!\[Deploy with Vercel\]\(https:\/\/vercel\.com\/button\)\]\((https:\/\/vercel\.com\/new\/clone\?[^)\s]+)\)/)?.[1];
+  const params = new URL(href ?? 'https://invalid.example').searchParams;
+
+  it('requires CRON_SECRET only: summaries are optional', () => {
+    expect(href).toBeDefined();
+    expect(params.get('env')).toBe('CRON_SECRET');
+    expect(params.get('envDefaults')).toBeNull(); // defaults only apply to listed variables
+  });
+
+  it('describes the optional summary variables instead of requiring them', () => {
+    const description = params.get('envDescription') ?? '';
+    expect(description).toMatch(/^CRON_SECRET: /);
+    expect(description).toMatch(/Optional.*OPENAI_API_KEY/);
+  });
+
+  it('attaches the Upstash storage integration', () => {
+    expect(JSON.parse(params.get('products') ?? '[]')).toEqual([{ type: 'integration', protocol: 'storage', productSlug: 'upstash-kv', integrationSlug: 'upstash' }]);
+  });
+});
+
+describe('vercel.json region', () => {
+  it("pins the functions to iad1, Upstash's default region us-east-1, as the README says", () => {
+    expect(vercel.regions).toEqual(['iad1']);
+    expect(readme).toContain('"regions": ["iad1"]');
+    expect(readme).toMatch(/iad1[^\n]*\n?[^\n]*us-east-1/);
   });
 });

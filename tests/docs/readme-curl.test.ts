@@ -19,6 +19,7 @@ import * as health from '../../app/api/health/route';
 import * as opml from '../../app/api/opml/route';
 import * as profiles from '../../app/api/profiles/route';
 import * as profile from '../../app/api/profiles/[token]/route';
+import * as feedback from '../../app/api/profiles/[token]/feedback/route';
 import { curlToRequest } from '../helpers/curl-request';
 import { shellWords, type ShellToken } from '../helpers/shell-words';
 import { storeSeedDay, useProfileEnv } from '../profiles/profile-env';
@@ -33,6 +34,7 @@ const ROUTES: [RegExp, RouteModule][] = [
   [/^\/api\/categories$/, categories as RouteModule],
   [/^\/api\/profiles$/, profiles as RouteModule],
   [/^\/api\/profiles\/(?<token>[^/]+)$/, profile as RouteModule],
+  [/^\/api\/profiles\/(?<token>[^/]+)\/feedback$/, feedback as RouteModule],
   [/^\/api\/opml$/, opml as RouteModule],
   [/^\/api\/cron\/ingest$/, cronIngest as RouteModule],
   [/^\/api\/cron\/summarize$/, cronSummarize as RouteModule],

@@ -107,7 +107,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('day archive in Chromium', () 
     expect(cspErrors).toEqual([]);
   });
 
-  it('keeps a builder query or a saved profile across the day links', async () => {
+  it('keeps a builder query across the day links', async () => {
     const page = await open('/day/2025-12-05?cats=cs.CL&q=decoding');
     expect(await page.locator('p[class*="subtitle"]').innerText()).toBe('arXiv cs.CL: decoding');
     expect(await page.locator('a[rel="prev"]').first().getAttribute('href')).toBe('/day/2025-12-04?cats=cs.CL&q=decoding');
@@ -132,10 +132,17 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('day archive in Chromium', () 
     }
   });
 
-  it('is linked from `/`', async () => {
+  it('is linked from `/`, whose builder offers the digest', async () => {
     const page = await open('/?cats=cs.LG');
+    const archiveLink = page.locator('.day-archive-link');
+    await archiveLink.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'day-archive-link-on-home-light.png'), clip: { x: 0, y: Math.max(0, (await archiveLink.boundingBox())!.y - 200), width: 1280, height: 320 } });
+    await page.locator('#f-digest').selectOption('weekly');
+    await page.waitForURL(/[?&]digest=weekly/, { timeout: 15_000 });
+    await expect.poll(() => page.locator('#feed-url-rss').inputValue(), { timeout: 15_000 }).toBe(`${server.url}/api/feed?cats=cs.LG&digest=weekly&format=rss`);
+    await page.locator('#f-digest').screenshot({ path: path.join(SCREENSHOTS, 'day-archive-builder-digest-light.png') });
     const link = page.locator('.day-archive-link a');
-    expect(await link.getAttribute('href')).toBe('/day/2025-12-05?cats=cs.LG');
+    await expect.poll(() => link.getAttribute('href')).toBe('/day/2025-12-05?cats=cs.LG');
     await Promise.all([page.waitForURL(/\/day\/2025-12-05\?cats=cs\.LG$/), link.click()]);
     expect(await page.locator('h1#results-heading').innerText()).toBe('Friday, 5 December 2025');
     await page.context().close();

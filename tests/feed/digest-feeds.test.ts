@@ -4,6 +4,7 @@
  * (Thu, W50), 2025-12-16 (Tue, W51) and 2025-12-18 (Thu, W51). Each period and format is read by
  * the three independent feed parsers the suite trusts.
  */
+import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/feed/route';
 import { GET as GET_TOKEN } from '../../app/api/feed/[token]/route';
@@ -12,11 +13,18 @@ import { newProfileToken } from '../../lib/profiles/profile-token';
 import { getStore } from '../../lib/store/open-store';
 import { summaryScope } from '../../lib/summarize/summary-scope';
 import { FEED_PARSERS, PARSER_CASES } from '../helpers/feed-parsers';
-import { makeBucket } from '../helpers/make-papers';
+import { makeBucket, makePaper } from '../helpers/make-papers';
 import { fillStore, referencePapers, summaryFor, useTempEnv } from './feed-fixtures';
 
 const TUESDAY = '2025-12-16';
 const tuesdayPapers = makeBucket(TUESDAY, 'cs.LG', 3, 0);
+/** A cs.DC-only day with one paper whose text tries every way out of XML, HTML and JSON. */
+const FRIDAY = '2025-12-19';
+const hostile = makePaper(90, FRIDAY, 'cs.DC', {
+  title: 'Tiny <b>bold</b> ]]> \u0001ctl & "q" $a<b$',
+  abstract: 'x < 3 & <script>alert(1)</script> ]]> \uFFFE end',
+  authors: ['Ana & <Bob>'],
+});
 const get = (qs: string, headers: Record<string, string> = {}) => GET(new Request(`http://localhost/api/feed?${qs}`, { headers }));
 
 type JsonItem = { id: string; url: string; title: string; content_html: string; content_text: string; date_published: string; date_modified: string; _arxiv: { period: string; days: string[]; papers: { id: string; score: number; tldr?: string }[] } };
@@ -42,6 +50,7 @@ describe('digest feeds', () => {
     await fillStore(store, ['2025-12-05', '2025-12-11']);
     await store.commitDay(TUESDAY, { 'cs.LG': tuesdayPapers }, new Date(`${TUESDAY}T01:00:00Z`));
     await fillStore(store, ['2025-12-18']);
+    await store.commitDay(FRIDAY, { 'cs.DC': [hostile] }, new Date(`${FRIDAY}T01:00:00Z`));
   });
 
   const cases = (['daily', 'weekly'] as const).flatMap((period) => PARSER_CASES.map(([parser, format]) => [period, parser, format] as const));
@@ -53,6 +62,24 @@ describe('digest feeds', () => {
     expect(items.map((i) => periodOf(i.id))).toEqual(periods);
     expect(new Set(items.map((i) => hashOf(i.id))).size).toBe(1);
     for (const item of items) expect(item.title).toMatch(/^cs\.LG · (Mon|Tue|Wed|Thu|Fri) \d{1,2} Dec 2025 · \d+ papers?$|^cs\.LG · week \d+, .+ · \d+ papers?$/);
+  });
+
+  it.each(PARSER_CASES)('%s reads the %s digest of hostile text; the XML is well-formed and the markup inert', async (parser, format) => {
+    const body = await (await get(`cats=cs.DC&digest=daily&format=${format}`)).text();
+    if (format !== 'json') expect(XMLValidator.validate(body)).toBe(true);
+    const [item] = await FEED_PARSERS[parser]!.read(body);
+    expect(periodOf(item!.id)).toBe(FRIDAY);
+    expect(item!.title).toBe('cs.DC · Fri 19 Dec 2025 · 1 paper');
+    const html = format === 'json' ? JSON.parse(body).items[0].content_html : body;
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('\u0001');
+  });
+
+  it('escapes a hostile paper inside the item content', async () => {
+    const [item] = (await jsonFeed('cats=cs.DC&digest=daily')).items;
+    expect(item!.content_html).toContain('x &lt; 3 &amp; &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;  end');
+    expect(item!.content_html).toContain('<em>Ana &amp; &lt;Bob&gt;</em>');
+    expect(item!.content_html).toContain('>Tiny bold ]]&gt; ctl &amp; &quot;q&quot; $a&lt;b$</a>');
   });
 
   it('serves each format with its media type and a weak ETag', async () => {
@@ -151,5 +178,8 @@ describe('digest feeds', () => {
     expect(res.status).toBe(200);
     const items = (await res.json()).items as JsonItem[];
     expect(items.map((i) => periodOf(i.id))).toEqual(['2025-W51', '2025-W50']);
+    const md = await GET_TOKEN(new Request(`http://localhost/api/feed/${token}?format=md`), { params: Promise.resolve({ token }) });
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await md.text()).toMatch(/^## cs\.LG · week 51, 16–18 Dec 2025 · 5 papers$/m);
   });
 });

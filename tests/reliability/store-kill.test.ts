@@ -17,6 +17,7 @@ import { syntheticDay } from './helpers/synthetic-papers';
 import { tempDir } from '../helpers/temp-env';
 import { readDay } from '../helpers/read-day';
 import { readStoredBucket } from '../helpers/read-bucket';
+import type { Paper } from '../../lib/model/paper';
 
 const KILLS = 20;
 const SEED = 0x5eed7;

@@ -20,7 +20,7 @@ const train = (feedback: { liked?: string[]; disliked?: string[] }, papers: Pape
   trainLearnedModel({ window: papers, liked: feedback.liked ?? [], disliked: feedback.disliked ?? [], previous, now: NOW });
 const scorer = (model: LearnedModel, feedback: { liked?: string[]; disliked?: string[] }) =>
   compileLearned(model, { liked: feedback.liked ?? [], disliked: feedback.disliked ?? [] })!;
-const pointsOf = (s: ReturnType<typeof scorer>, papers: Paper[]) => [...s.pointsFor(papers)];
+const pointsOf = (s: ReturnType<typeof scorer>, papers: Paper[]) => Array.from(s.pointsFor(papers));
 
 describe('term vectors', () => {
   it('have unit length, hold words and neighbouring pairs, and leave out stop words', () => {
@@ -86,11 +86,19 @@ describe('training and scoring', () => {
     expect(ranked.map((r) => r.paper.id)).toContain(liked[1]);
   });
 
-  it('scores the same through a window index as by hash probes, to the last bit', () => {
+  it('scores the same through a window index (many profiles, one window) as by hash probes, likes and dislikes', () => {
+    const disliked = [topicPaper('robots', 2).id];
+    const both = scorer(train({ liked, disliked }), { liked, disliked });
     const papers = [...window];
-    const direct = pointsOf(s, papers);
+    const direct = [pointsOf(s, papers), pointsOf(both, papers)];
     indexWindow(papers);
-    expect(pointsOf(s, papers)).toEqual(direct);
+    const indexed = [pointsOf(s, papers), pointsOf(both, papers)];
+    // the same sums in another order: equal once rounded to hundredths
+    indexed.forEach((points, k) => points.forEach((p, i) => expect(p).toBeCloseTo(direct[k]![i]!, 6)));
+    expect(direct[1]!.some((p, i) => p < direct[0]![i]!)).toBe(true);
+    // and the explanation repeats the points the ranking gave
+    const paper = papers.find((p) => p.id === topicPaper('robots', 7).id)!;
+    expect(both.explain(paper).reduce((sum, m) => sum + m.points, 0)).toBeCloseTo(indexed[1]![papers.indexOf(paper)]!, 6);
   });
 
   it('stores a model that parses back, with terms spelled out', () => {

@@ -14,6 +14,7 @@ import { makeBucket, makeSummary, weekdaysBack } from '../helpers/make-papers';
 import { readDay } from '../helpers/read-day';
 import { damagedRecordCases } from './damaged-records';
 import { feedReadCases } from './feed-read-cases';
+import { readSelectionCases } from './read-selection-cases';
 
 export type ContractTarget = {
   driver: KvDriver;
@@ -371,5 +372,6 @@ export function runStoreContract(name: string, makeTarget: () => Promise<Contrac
 
     damagedRecordCases(() => driver, freshPrefix);
     feedReadCases(() => driver, freshPrefix);
+    readSelectionCases(() => driver, freshPrefix);
   });
 }

@@ -5,6 +5,7 @@
  * with its own sources, days and summary scope.
  */
 import { describe, expect, it } from 'vitest';
+import { StoreCorruptError } from '../../lib/errors';
 import type { AnnounceType, Day, Paper } from '../../lib/model/paper';
 import type { KvDriver } from '../../lib/store/driver';
 import * as K from '../../lib/store/keys';
@@ -139,6 +140,18 @@ export function feedReadCases(driverOf: () => KvDriver, freshPrefix: () => strin
       const after = await new Store(driver, prefix).readFeedWindow(query(['cs.LG'], 1));
       expect(after.versions.cacheable).toBe(true);
       expect((await legacy.readShown(after, after.entries)).papers).toEqual(papers);
+    });
+
+    it('a damaged rows or part value is StoreCorruptError for a feed read, never an empty feed', async () => {
+      const driver = driverOf();
+      const prefix = freshPrefix();
+      const store = new Store(driver, prefix);
+      const manifest = await store.commitDay(DAYS[0]!, { 'cs.LG': makeBucket(DAYS[0]!, 'cs.LG', 3, 0) });
+      const { key } = manifest.days[DAYS[0]!]!['cs.LG']!;
+      await driver.set(`${prefix}${K.bucketRowsKey(key)}`, 'br1:not brotli');
+      await expect(store.readFeedWindow(query(['cs.LG'], 1))).rejects.toBeInstanceOf(StoreCorruptError);
+      await driver.set(`${prefix}${K.bucketPartKey(key, 0)}`, '{"cut off');
+      await expect(store.readFeedWindow(query(['cs.LG'], 1, { withText: true }))).rejects.toBeInstanceOf(StoreCorruptError);
     });
 
     it('requested categories: one command for many, none again the same day', async () => {

@@ -21,7 +21,7 @@ export const GET = withErrors(async (request: Request) => {
   const { profile, format } = parseFeedQuery(new URL(request.url), defaults, { languages: allowedSummaryLanguages(env) });
   const store = await getStore();
   const response = await serveFeed({ store, profile, format, request, env });
-  // A query feed is no saved profile: the drain serves the default one (the summarizer's profiles).
-  afterResponse(() => runFeedFollowUps({ store, env, drainProfile: defaults }, response));
+  // The selection is recorded as read, so the summarize run serves it too, and the drain serves it now.
+  afterResponse(() => runFeedFollowUps({ store, env, selection: profile }, response));
   return response;
 });

@@ -66,10 +66,10 @@ export default async function DayPage(props: PageProps) {
     ...(missing ? [{ tone: 'info' as const, text: missingText(archive) }] : model.doc.notices.map((text) => ({ tone: 'info' as const, text }))),
   ];
   return (
-    <main id="main" className="layout">
+    <main id="main" className={styles.archive}>
       <section id="papers" className="results" aria-labelledby="results-heading">
         <PrevNext previous={archive.previous} next={archive.next} href={href} />
-        <h1 id="results-heading" className="results-heading">
+        <h1 id="results-heading" className={`results-heading ${styles.heading}`}>
           {formatDay(day)}
         </h1>
         <p className={styles.subtitle}>{model.doc.title}</p>

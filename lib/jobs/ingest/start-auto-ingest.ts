@@ -4,8 +4,11 @@
  * server start; on failure it logs the plain reason, and the run status (read by the preview and
  * /api/health) says the same. A local or self-hosted server may have no cron, so while the store
  * stays empty it tries again after AUTO_RETRY_MINUTES (the timer never keeps the process alive).
+ * Not on serverless hosts (Vercel, AWS Lambda): an instance is frozen after its response, so a
+ * run would stall holding the ingest lock, and every cold start would begin one. There the cron
+ * fills the store, and feed requests fetch categories not stored yet (ingest-requested.ts).
  */
-import { getEnv } from '../../env';
+import { getEnv, isServerless } from '../../env';
 import { getStore } from '../../store/open-store';
 import { formatIngestSummary } from './ingest-result';
 import { runIngest } from './run-ingest';
@@ -35,7 +38,7 @@ export async function startAutoIngest(options: AutoIngestOptions = {}): Promise<
   };
   try {
     const env = getEnv();
-    if (env.DISABLE_AUTO_INGEST) return;
+    if (env.DISABLE_AUTO_INGEST || isServerless(env)) return;
     const store = await getStore();
     if (Object.keys((await store.readManifest()).days).length) return;
     log('the store is empty: fetching today\'s arXiv announcements in the background…');

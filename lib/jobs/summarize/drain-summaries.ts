@@ -1,8 +1,8 @@
 /**
  * A small summarize run to call lazily after a feed request (Next.js `after()`), so the backlog
  * drains between the daily cron runs without a third cron (Vercel Hobby allows two). Bounded: a
- * few papers of one profile (the feed just read, else the default one: the serving path never
- * reads every saved profile), a short deadline, at most one drain per DRAIN_COOLDOWN_SECONDS per
+ * few papers of one profile (the feed just read, a saved profile or an anonymous selection, else
+ * the default one: the serving path never reads every saved profile), a short deadline, at most one drain per DRAIN_COOLDOWN_SECONDS per
  * deployment, and a no-op without an API key or while another run holds the lock. It marks itself
  * while it runs, so the daily cron run waits for it instead of giving up (run-lock.ts).
  */
@@ -28,7 +28,7 @@ export type DrainOptions = {
   maxPapers?: number;
   budgetMs?: number;
   cooldownSeconds?: number;
-  /** The profile whose summaries to make (the feed just served). @default the default profile */
+  /** The profile whose summaries to make (the feed just served: saved or anonymous). @default the default profile */
   profile?: Profile;
 };
 

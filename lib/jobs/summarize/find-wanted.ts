@@ -2,8 +2,8 @@
  * Which summaries are wanted: for every profile, the papers its feed would show right now (the
  * same window request and ranking as the feeds, lib/select/select-papers.ts), keyed by
  * (paper id + version, scope). However many profiles want a paper, it appears once, with the best
- * score any profile gave it, and with the announcement days whose summary index still lacks it
- * (a feed looks a summary up in the index of the days it reads).
+ * priority and score any profile gave it, and with the announcement days whose summary index still
+ * lacks it (a feed looks a summary up in the index of the days it reads).
  * Bounded whatever the profiles ask for: profiles reading the same sources, days and scope share
  * one window read; windows are read one at a time and dropped once ranked (a wanted entry keeps its
  * paper, not the window); a run reads at most MAX_WINDOW_READS_PER_RUN windows, stops reading at
@@ -13,7 +13,6 @@
  */
 import type { Env } from '../../env';
 import { rankWindow, windowRequest } from '../../select/select-papers';
-import type { Profile } from '../../model/profile';
 import type { Store } from '../../store/store';
 import type { NamedProfile } from './load-profiles';
 import { WantedAccumulator } from './wanted-accumulator';
@@ -43,7 +42,7 @@ export type FindWantedOptions = {
 };
 
 export type WantedList = {
-  /** Most relevant first: summaries missing, or missing from a day index some feed reads. */
+  /** Summaries missing, or missing from a day index some feed reads: by the wanting profiles' priority, then most relevant first. */
   wanted: WantedSummary[];
   /** Distinct (paper version, scope) summaries the profiles read this run want. */
   candidates: number;
@@ -55,15 +54,15 @@ export type WantedList = {
 };
 
 /** One window read: the profiles that share its sources, days and summary scope. */
-type WindowTask = { sources: string[]; days: number; scope: string; language: string; profiles: Profile[] };
+type WindowTask = { sources: string[]; days: number; scope: string; language: string; profiles: NamedProfile[] };
 
 function windowTasks(profiles: NamedProfile[], env: ScopeEnv): WindowTask[] {
   const tasks = new Map<string, WindowTask>();
-  for (const { profile } of profiles) {
-    const { language, sources, days, summaryScope: scope } = windowRequest(profile, env);
+  for (const named of profiles) {
+    const { language, sources, days, summaryScope: scope } = windowRequest(named.profile, env);
     const key = JSON.stringify([[...sources].sort(), days, scope]);
     const task = tasks.get(key) ?? { sources, days, scope, language, profiles: [] };
-    task.profiles.push(profile);
+    task.profiles.push(named);
     tasks.set(key, task);
   }
   return [...tasks.values()];
@@ -91,7 +90,7 @@ export async function findWantedSummaries(
     }
     windowsRead++;
     const window = await store.readWindow({ sources: task.sources, days: task.days, summaryScope: task.scope, manifest });
-    for (const profile of task.profiles) wanted.add(rankWindow(window, profile), task.scope, task.language);
+    for (const { profile, priority = 0 } of task.profiles) wanted.add(rankWindow(window, profile), task.scope, task.language, priority);
   }
   return { ...wanted.result(), windowsRead, profilesLeftOut };
 }

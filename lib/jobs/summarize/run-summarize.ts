@@ -1,5 +1,6 @@
 /**
- * The summarize job: find the summaries some profile's feed wants, most relevant first, and make
+ * The summarize job: find the summaries some profile's feed wants (the default and saved profiles,
+ * then the anonymous selections readers poll: load-profiles.ts), most relevant first, and make
  * the missing ones within the run's budgets (SUMMARY_MAX_PAPERS, SUMMARY_MAX_TOKENS) and before
  * its deadline; whatever is left is the backlog the next run (or a lazy drain) resumes.
  * - One run at a time (run lock); one LLM call per key ever (per-key lock + cache re-check). A
@@ -151,7 +152,7 @@ async function reportedBacklog(deps: SummarizeDeps, options: SummarizeOptions, r
 async function summarizeLocked(deps: SummarizeDeps, options: SummarizeOptions, run: LockedRun): Promise<void> {
   const { store, env } = deps;
   const { result, startedAt, detail, log, clock } = run;
-  const profiles = options.profiles ?? (await loadProfiles(store, env, log));
+  const profiles = options.profiles ?? (await loadProfiles(store, env, log, options.now));
   const found = await findWantedSummaries(store, env, profiles, {
     rotation: Math.floor(options.now.getTime() / DAY_MS),
     readUntil: clock.now() + (options.deadline - clock.now()) * FIND_SHARE_OF_RUN,

@@ -3,7 +3,8 @@
  * memory bound: a summary already stored and indexed for every day a feed reads is only counted
  * (no entry, no paper kept), and the entries needing work are pruned to the `max` most relevant
  * whenever they reach twice that. Papers are shared by id and version, so the same paper read by
- * several windows (or scopes) is held once.
+ * several windows (or scopes) is held once. Entries are ordered by the best priority any profile
+ * wanting them has (the default and saved profiles before polled selections), then by relevance.
  */
 import type { Day, Paper } from '../../model/paper';
 import type { SelectedPaper } from '../../select/select-papers';
@@ -14,11 +15,16 @@ import { wantedKey, type WantedSummary } from '../../summarize/wanted-summary';
 export const byRelevance = (a: WantedSummary, b: WantedSummary) =>
   b.score - a.score || b.paper.announced.localeCompare(a.paper.announced) || a.key.localeCompare(b.key);
 
-type Entry = WantedSummary & { days: Set<Day> };
+type Entry = WantedSummary & { days: Set<Day>; priority: number };
+
+/** Lower priority first; within one, most relevant first. */
+const byPriority = (a: Entry, b: Entry) => a.priority - b.priority || byRelevance(a, b);
 
 export class WantedAccumulator {
   /** Every key some feed wants, done or not, with the best score any profile gave it. */
   private readonly seen = new Map<string, number>();
+  /** The best (lowest) priority of the profiles wanting each key. */
+  private readonly priorities = new Map<string, number>();
   /** Keys some feed reads without their summary: the backlog, whether or not its entry was pruned. */
   private readonly missing = new Set<string>();
   private entries = new Map<string, Entry>();
@@ -26,17 +32,20 @@ export class WantedAccumulator {
 
   constructor(private readonly max: number) {}
 
-  add(ranked: SelectedPaper[], scope: string, language: string): void {
+  add(ranked: SelectedPaper[], scope: string, language: string, priority = 0): void {
     for (const { paper, score, summary } of ranked) {
       const key = wantedKey(paper.id, paper.version, scope);
       const best = Math.max(score, this.seen.get(key) ?? -Infinity);
       this.seen.set(key, best);
+      const first = Math.min(priority, this.priorities.get(key) ?? Infinity);
+      this.priorities.set(key, first);
       const entry = this.entries.get(key);
-      if (entry) entry.score = best;
+      if (entry) Object.assign(entry, { score: best, priority: first });
       if (summary) continue;
       this.missing.add(key);
       if (entry) entry.days.add(paper.announced);
-      else this.entries.set(key, { key, paper: this.shared(paper), language, scope, score: best, missingDays: [], days: new Set([paper.announced]) });
+      else
+        this.entries.set(key, { key, paper: this.shared(paper), language, scope, score: best, priority: first, missingDays: [], days: new Set([paper.announced]) });
     }
     if (this.entries.size >= 2 * this.max) this.prune();
   }
@@ -51,7 +60,7 @@ export class WantedAccumulator {
   }
 
   private prune(): void {
-    const kept = [...this.entries.values()].sort(byRelevance).slice(0, this.max);
+    const kept = [...this.entries.values()].sort(byPriority).slice(0, this.max);
     this.entries = new Map(kept.map((e) => [e.key, e]));
     const refs = new Set(kept.map((e) => `${summaryRef(e.paper.id, e.paper.version)}@${e.paper.announced}`));
     for (const ref of this.papers.keys()) if (!refs.has(ref)) this.papers.delete(ref);
@@ -59,9 +68,9 @@ export class WantedAccumulator {
 
   result(): { wanted: WantedSummary[]; candidates: number; done: number } {
     const wanted = [...this.entries.values()]
-      .sort(byRelevance)
+      .sort(byPriority)
       .slice(0, this.max)
-      .map(({ days, ...w }) => ({ ...w, missingDays: [...days].sort() }));
+      .map(({ days, priority: _priority, ...w }) => ({ ...w, missingDays: [...days].sort() }));
     return { wanted, candidates: this.seen.size, done: this.seen.size - this.missing.size };
   }
 }

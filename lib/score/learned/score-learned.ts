@@ -16,6 +16,7 @@ import { compileModel, type CompiledModel } from './compile-learned';
 import { DISLIKE_MAX_POINTS, LIKE_MAX_POINTS, type LearnedModel } from './learned-model';
 import { mayContain } from './term-table';
 import { termVector } from './term-vector';
+import { indexedDecisions, indexedNearest } from './score-indexed';
 import { windowIndexOf, type WindowIndex } from './window-index';
 
 /** A paper must resemble a disliked paper at least this much more than any liked one to lose points. */
@@ -40,13 +41,6 @@ function resolveByHash(c: CompiledModel, ids: Int32Array, scratch: Scratch): voi
   const { filter, table } = c;
   const out = scratch.entries;
   for (let i = 0; i < ids.length; i++) out[i] = mayContain(filter, ids[i]!) ? table.find(ids[i]!) : -1;
-}
-
-/** The same through a window index: one array read per term. */
-function resolveByIndex(dense: Int32Array, entryOf: Int32Array, scratch: Scratch): void {
-  if (scratch.entries.length < dense.length) scratch.entries = new Int32Array(dense.length * 2);
-  const out = scratch.entries;
-  for (let i = 0; i < dense.length; i++) out[i] = entryOf[dense[i]!]!;
 }
 
 /** Decision value, and with `sims` the similarity to every sketch sharing a term, from resolved entries. */
@@ -77,6 +71,11 @@ function likePoints(c: CompiledModel, paper: Paper, decision: number): number {
   return k ? hundredths(LIKE_MAX_POINTS * Math.tanh(Math.max(0, (decision - k.low) / (k.high - k.low)))) : 0;
 }
 
+function penaltyPoints(c: CompiledModel, paper: Paper, simLiked: number, simDisliked: number): number {
+  if (c.disliked.has(paper.id)) return DISLIKE_MAX_POINTS;
+  return hundredths(DISLIKE_MAX_POINTS * clamp01((simDisliked - Math.max(DISLIKE_SIMILARITY_FLOOR, simLiked)) / DISLIKE_SIMILARITY_SPAN));
+}
+
 /** Ties go to the earlier sketch, so an explanation does not depend on the order of terms. */
 const closer = (sim: Float64Array, s: number, best: number) => best < 0 || sim[s]! > sim[best]! || (sim[s] === sim[best] && s < best);
 
@@ -91,19 +90,23 @@ function evaluate(c: CompiledModel, paper: Paper, scratch: Scratch): Evaluation 
       if (closer(sim, s, nearestLiked)) nearestLiked = s;
     } else if (closer(sim, s, nearestDisliked)) nearestDisliked = s;
   }
-  const simLiked = Math.max(DISLIKE_SIMILARITY_FLOOR, nearestLiked < 0 ? 0 : sim[nearestLiked]!);
-  const simDisliked = nearestDisliked < 0 ? 0 : sim[nearestDisliked]!;
+  const penalty = penaltyPoints(c, paper, nearestLiked < 0 ? 0 : sim[nearestLiked]!, nearestDisliked < 0 ? 0 : sim[nearestDisliked]!);
   for (let t = 0; t < scratch.touchedCount; t++) sim[scratch.touched[t]!] = 0;
-  const resemblance = clamp01((simDisliked - simLiked) / DISLIKE_SIMILARITY_SPAN);
-  const penalty = c.disliked.has(paper.id) ? DISLIKE_MAX_POINTS : hundredths(DISLIKE_MAX_POINTS * resemblance);
   return { like: likePoints(c, paper, scratch.decision), penalty, nearestLiked, nearestDisliked };
 }
 
-function explain(c: CompiledModel, paper: Paper, scratch: Scratch): Match[] {
+/** The points the last ranking gave its papers, so their explanations repeat them exactly. */
+type Ranked = { papers: readonly Paper[]; like: Float64Array; penalty: Float64Array };
+
+function explain(c: CompiledModel, paper: Paper, scratch: Scratch, ranked: Ranked): Match[] {
   const { ids, values } = termVector(paper);
   resolveByHash(c, ids, scratch);
   accumulate(c, values, scratch, true);
-  const { like, penalty, nearestLiked, nearestDisliked } = evaluate(c, paper, scratch);
+  const evaluation = evaluate(c, paper, scratch);
+  const { nearestLiked, nearestDisliked } = evaluation;
+  // A ranking explains the few papers it keeps: a scan costs less than a map of every paper.
+  const at = ranked.papers.indexOf(paper);
+  const { like, penalty } = at < 0 ? evaluation : { like: ranked.like[at]!, penalty: ranked.penalty[at]! };
   const matches: Match[] = [];
   if (c.liked.has(paper.id)) matches.push({ where: 'liked', term: paper.title, id: paper.id, points: like });
   else if (like > 0) {
@@ -119,37 +122,38 @@ function explain(c: CompiledModel, paper: Paper, scratch: Scratch): Match[] {
   return matches;
 }
 
-/** This model's entries by the window's dense term numbers (-1 where the model has no such term). */
-function entriesByDense(c: CompiledModel, index: WindowIndex): Int32Array {
-  const entryOf = new Int32Array(index.terms.size).fill(-1);
-  const hashes = c.table.hashes();
-  for (let e = 0; e < hashes.length; e++) {
-    const d = index.terms.find(hashes[e]!);
-    if (d >= 0) entryOf[d] = e;
-  }
-  return entryOf;
+/** Points of every paper through the window's inverted index (score-indexed.ts). */
+function pointsIndexed(c: CompiledModel, papers: readonly Paper[], index: WindowIndex, ranked: Ranked): void {
+  const decision = indexedDecisions(c, index);
+  const nearest = c.sketches.length > c.likedSketches ? indexedNearest(c, index) : null;
+  papers.forEach((paper, p) => {
+    ranked.like[p] = likePoints(c, paper, decision[p]!);
+    ranked.penalty[p] = nearest ? penaltyPoints(c, paper, nearest.liked[p]!, nearest.disliked[p]!) : penaltyPoints(c, paper, 0, 0);
+  });
 }
 
-function pointsFor(c: CompiledModel, papers: readonly Paper[], scratch: Scratch): Float64Array {
-  const index = windowIndexOf(papers);
-  const entryOf = index ? entriesByDense(c, index) : null;
+/** Points of every paper, one at a time by hash probes (a feed request's single ranking). */
+function pointsDirect(c: CompiledModel, papers: readonly Paper[], scratch: Scratch, ranked: Ranked): void {
   // Without dislikes the similarities only name the nearest liked paper: needed for explaining, not for points.
   const sims = c.sketches.length > c.likedSketches;
-  const dislikes = sims || c.disliked.size > 0;
-  const points = new Float64Array(papers.length);
-  for (let p = 0; p < papers.length; p++) {
-    const paper = papers[p]!;
+  papers.forEach((paper, p) => {
     const { ids, values } = termVector(paper);
-    if (entryOf) resolveByIndex(index!.dense[p]!, entryOf, scratch);
-    else resolveByHash(c, ids, scratch);
+    resolveByHash(c, ids, scratch);
     accumulate(c, values, scratch, sims);
-    if (!dislikes) points[p] = likePoints(c, paper, scratch.decision);
-    else {
-      const { like, penalty } = evaluate(c, paper, scratch);
-      points[p] = like - penalty;
-    }
-  }
-  return points;
+    const { like, penalty } = sims ? evaluate(c, paper, scratch) : { like: likePoints(c, paper, scratch.decision), penalty: penaltyPoints(c, paper, 0, 0) };
+    ranked.like[p] = like;
+    ranked.penalty[p] = penalty;
+  });
+}
+
+function pointsFor(c: CompiledModel, papers: readonly Paper[], scratch: Scratch, ranked: Ranked): Float64Array {
+  ranked.papers = papers;
+  ranked.like = new Float64Array(papers.length);
+  ranked.penalty = new Float64Array(papers.length);
+  const index = windowIndexOf(papers);
+  if (index) pointsIndexed(c, papers, index, ranked);
+  else pointsDirect(c, papers, scratch, ranked);
+  return ranked.like.map((like, p) => like - ranked.penalty[p]!);
 }
 
 /** The scorer of a profile's feedback, or null when it has none. `model` may be missing or older than the lists. */
@@ -158,9 +162,10 @@ export function compileLearned(model: LearnedModel | null, feedback: { liked: re
   const c = compileModel(model, new Set(feedback.liked), new Set(feedback.disliked));
   const n = c.sketches.length;
   const scratch: Scratch = { entries: new Int32Array(512), decision: 0, sims: new Float64Array(n), touched: new Int32Array(n), touchedCount: 0 };
+  const ranked: Ranked = { papers: [], like: new Float64Array(0), penalty: new Float64Array(0) };
   return {
-    pointsFor: (papers) => pointsFor(c, papers, scratch),
+    pointsFor: (papers) => pointsFor(c, papers, scratch, ranked),
     keeps: (paper) => c.liked.has(paper.id),
-    explain: (paper) => explain(c, paper, scratch),
+    explain: (paper) => explain(c, paper, scratch, ranked),
   };
 }

@@ -1,33 +1,48 @@
 /**
- * One window's term vectors renumbered densely (0 … distinct terms − 1), for ranking many profiles
- * over the same papers (the summarizer's pass over every saved profile, the bench): each profile
- * then maps its few thousand terms once into an array indexed by those numbers, and scoring a paper
- * is array reads instead of hash probes. Built once per papers array and kept while it lives.
+ * One window's papers inverted (term → the papers that contain it, with their tf), for ranking
+ * many profiles over the same papers: the summarizer's pass over every saved profile, the bench.
+ * A profile then walks only the papers containing its own ~2,000 terms instead of probing every
+ * term of every paper, several times less work. Built once per papers array and kept while the
+ * array lives (WeakMap), so a feed request, which ranks one profile once, never pays for it.
  */
 import type { Paper } from '../../model/paper';
 import { TermTable } from './term-table';
 import { termVector } from './term-vector';
 
 export type WindowIndex = {
+  papers: number;
+  /** Term hash → term number. */
   terms: TermTable;
-  /** Per paper, its term numbers, aligned with `termVector(paper).ids`. */
-  dense: Int32Array[];
+  /** Postings of term t: `paper[start[t]] … paper[start[t + 1] - 1]`, with the paper's tf for it alongside. */
+  start: Int32Array;
+  paper: Int32Array;
+  tf: Float32Array;
 };
 
 const indexes = new WeakMap<readonly Paper[], WindowIndex>();
 
-/** Indexes `papers` for many rankings; rankings over this same array then take the fast path. */
+/** Indexes `papers` for many rankings; rankings over this same array then take the inverted path. */
 export function indexWindow(papers: readonly Paper[]): WindowIndex {
   const known = indexes.get(papers);
   if (known) return known;
   const terms = new TermTable(papers.length * 64);
-  const dense = papers.map((paper) => {
-    const { ids } = termVector(paper);
-    const out = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) out[i] = terms.add(ids[i]!);
-    return out;
+  const vectors = papers.map(termVector);
+  const numbers = vectors.map(({ ids }) => Int32Array.from(ids, (hash) => terms.add(hash)));
+  const start = new Int32Array(terms.size + 1);
+  for (const list of numbers) for (const t of list) start[t + 1]!++;
+  for (let t = 0; t < terms.size; t++) start[t + 1]! += start[t]!;
+  const next = start.slice(0, terms.size);
+  const paper = new Int32Array(start[terms.size]!);
+  const tf = new Float32Array(paper.length);
+  numbers.forEach((list, p) => {
+    const { values } = vectors[p]!;
+    for (let i = 0; i < list.length; i++) {
+      const at = next[list[i]!]!++;
+      paper[at] = p;
+      tf[at] = values[i]!;
+    }
   });
-  const index = { terms, dense };
+  const index = { papers: papers.length, terms, start, paper, tf };
   indexes.set(papers, index);
   return index;
 }

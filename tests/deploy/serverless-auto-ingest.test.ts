@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 /** An empty embedded store that the fetch would fill; DISABLE_AUTO_INGEST unset. */
-const emptyStoreEnv = (extra: Record<string, string>) =>
+const emptyStoreEnv = (extra: Record<string, string | undefined>) =>
   useTempEnv({ DISABLE_AUTO_INGEST: undefined, ARXIV_MIN_INTERVAL_MS: '100', ARXIV_TIMEOUT_MS: '500', ...fake.env(), ...extra });
 
 describe('first-start fetch on serverless hosts', () => {

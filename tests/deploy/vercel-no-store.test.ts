@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('chooseBackend on Vercel', () => {
-  const refusal = (vars: Record<string, string>) => {
+  const refusal = (vars: Record<string, string | undefined>) => {
     try {
       chooseBackend(getEnv({ VERCEL: '1', ...vars }));
     } catch (err) {

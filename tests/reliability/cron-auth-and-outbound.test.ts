@@ -93,6 +93,7 @@ describe('no endpoint fetches a URL a user supplied', () => {
   const OUTBOUND_ALLOWED: Record<string, string> = {
     'lib/arxiv/fetch-arxiv.ts': 'arXiv only; URLs built by lib/arxiv/arxiv-urls.ts from ARXIV_RSS_URL / ARXIV_API_URL',
     'app/_components/use-profile-actions.ts': "browser code calling this app's own /api/profiles (relative paths)",
+    'lib/profiles/feedback-page.ts': "the feedback page's browser script, posting to the page's own form action (this app's /api/profiles/<token>/feedback; connect-src 'self')",
   };
 
   it('only allow-listed files make outbound requests', () => {

@@ -11,6 +11,7 @@ import * as health from '../../../app/api/health/route';
 import * as opml from '../../../app/api/opml/route';
 import * as profiles from '../../../app/api/profiles/route';
 import * as profile from '../../../app/api/profiles/[token]/route';
+import * as feedback from '../../../app/api/profiles/[token]/feedback/route';
 
 export const ORIGIN = 'http://localhost';
 
@@ -25,6 +26,8 @@ export const ROUTES = {
   'GET /api/profiles/[token]': { handler: h(profile.GET), path: '/api/profiles/[token]' },
   'PUT /api/profiles/[token]': { handler: h(profile.PUT), path: '/api/profiles/[token]' },
   'DELETE /api/profiles/[token]': { handler: h(profile.DELETE), path: '/api/profiles/[token]' },
+  'GET /api/profiles/[token]/feedback': { handler: h(feedback.GET), path: '/api/profiles/[token]/feedback' },
+  'POST /api/profiles/[token]/feedback': { handler: h(feedback.POST), path: '/api/profiles/[token]/feedback' },
   'GET /api/opml': { handler: h(opml.GET), path: '/api/opml' },
   'GET /api/categories': { handler: h(categories.GET), path: '/api/categories' },
   'GET /api/health': { handler: h(health.GET), path: '/api/health' },

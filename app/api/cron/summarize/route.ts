@@ -1,8 +1,9 @@
 /**
  * GET /api/cron/summarize — Vercel Cron, weekdays at 07:15 UTC (an hour after ingest, see
- * vercel.json). Summarizes the papers the default and saved profiles want that have no summary
- * yet, within SUMMARY_MAX_PAPERS / SUMMARY_MAX_TOKENS, and stops before maxDuration; the next run
- * (or a lazy drain after a feed request) resumes the backlog.
+ * vercel.json). Summarizes the papers the default and saved profiles (then the anonymous feeds
+ * readers poll) want that have no summary yet, within SUMMARY_MAX_PAPERS / SUMMARY_MAX_TOKENS,
+ * and stops before maxDuration; the next run (or a lazy drain after a feed request) resumes the
+ * backlog.
  * Requires `Authorization: Bearer $CRON_SECRET` (401 otherwise, also while CRON_SECRET is unset).
  * Without OPENAI_API_KEY it records a "disabled" status and returns at once.
  */

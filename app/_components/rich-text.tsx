@@ -1,4 +1,8 @@
-/** Renders rich-text segments: text and hits are React text (escaped); math is KaTeX's own output. */
+/**
+ * Renders rich-text segments: text and hits are React text (escaped); math is KaTeX's own output.
+ * Plain text stays a bare string, not a `<span>`: a highlighted abstract has dozens of segments,
+ * and each element is sent twice (HTML and the page's RSC payload).
+ */
 import type { Segment } from '../../lib/preview/rich-text';
 
 export function RichText({ segments }: { segments: Segment[] }) {
@@ -10,7 +14,7 @@ export function RichText({ segments }: { segments: Segment[] }) {
         ) : s.kind === 'hit' ? (
           <mark key={i}>{s.text}</mark>
         ) : (
-          <span key={i}>{s.text}</span>
+          s.text
         ),
       )}
     </>

@@ -8,7 +8,8 @@
 import { CATEGORIES, isArchive } from '../model/taxonomy';
 
 const ARCHIVE_OF = new Map(CATEGORIES.map((c) => [c.id, c.archive]));
-const archiveOf = (category: string) => ARCHIVE_OF.get(category) ?? category.split('.')[0]!;
+/** `cs.LG` → `cs`, `quant-ph` → `quant-ph`. */
+export const archiveOf = (category: string) => ARCHIVE_OF.get(category) ?? category.split('.')[0]!;
 const MEMBERS = new Map<string, string[]>();
 for (const c of CATEGORIES) if (c.id !== c.archive) MEMBERS.set(c.archive, [...(MEMBERS.get(c.archive) ?? []), c.id]);
 

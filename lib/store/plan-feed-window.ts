@@ -7,7 +7,7 @@
  * are left out, newest kept, and the plan says so in words for the reader.
  */
 import type { AnnounceType, Day } from '../model/paper';
-import { sourcesForDay } from './day-sources';
+import { archiveOf, sourcesForDay } from './day-sources';
 import * as K from './keys';
 import type { DirBucket, SourceDir } from './source-dirs';
 
@@ -47,8 +47,10 @@ function planDay(dirs: Map<string, SourceDir>, query: PlanQuery, day: Day): Plan
   const dedupe = query.withText && ownerCopySuffices(query.types);
   return chosen.map((source) => {
     const bucket = dirs.get(source)!.days[day]!;
+    // An owner's papers are in its own bucket and, being its, in its archive's: either one read that
+    // day from the same commit holds them.
     const heldElsewhere = (owner: string) =>
-      owner !== source && chosen.includes(owner) && dirs.get(owner)!.days[day]!.rev === bucket.rev;
+      [owner, archiveOf(owner)].some((holder) => holder !== source && chosen.includes(holder) && dirs.get(holder)!.days[day]!.rev === bucket.rev);
     const readPart = (bucket.parts ?? []).map(([owners]) => !dedupe || !owners.split(',').every(heldElsewhere));
     return { source, day, key: K.bucketKey(source, day, bucket.rev), bucket, readPart };
   });

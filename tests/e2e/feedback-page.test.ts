@@ -9,6 +9,8 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +19,6 @@ import { POST as CREATE } from '../../app/api/profiles/route';
 import { getEnv } from '../../lib/env';
 import { gateApiRequest } from '../../lib/http/api-gate';
 import { getStore } from '../../lib/store/open-store';
-import nextConfig, { API_CONTENT_SECURITY_POLICY, API_POLICY_SOURCE, SECURITY_HEADERS } from '../../next.config.mjs';
 import { topicPaper, topicWindow } from '../score/learned-papers';
 import { useProfileEnv } from '../profiles/profile-env';
 
@@ -26,6 +27,9 @@ const REQUIRE_BROWSER = ['1', 'true'].includes(process.env.REQUIRE_BROWSER ?? ''
 const HAS_BROWSER = existsSync(CHROMIUM);
 const DAY = '2025-01-10';
 const paper = topicPaper('serving', 2, DAY);
+
+type NextConfigModule = { SECURITY_HEADERS: { key: string; value: string }[]; API_CONTENT_SECURITY_POLICY: string; API_POLICY_SOURCE: string };
+const config = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../next.config.mjs')).href)) as NextConfigModule;
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -36,8 +40,8 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
 
 /** next.config's headers first; the route's only where they set none (Next.js's own rule). */
 async function send(res: ServerResponse, pathname: string, answer: Response): Promise<void> {
-  for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
-  if (getPathMatch(API_POLICY_SOURCE, { strict: true })(pathname) !== false) res.setHeader('content-security-policy', API_CONTENT_SECURITY_POLICY);
+  for (const { key, value } of config.SECURITY_HEADERS) res.setHeader(key, value);
+  if (getPathMatch(config.API_POLICY_SOURCE, { strict: true })(pathname) !== false) res.setHeader('content-security-policy', config.API_CONTENT_SECURITY_POLICY);
   answer.headers.forEach((value, key) => {
     if (res.getHeader(key) === undefined) res.setHeader(key, value);
   });
@@ -72,7 +76,6 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('the feedback page in Chromium
 
   beforeAll(async () => {
     if (!HAS_BROWSER) throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing`);
-    expect(typeof nextConfig.headers).toBe('function');
     await useProfileEnv();
     await (await getStore()).commitDay(DAY, { 'cs.LG': topicWindow(6, DAY) }, new Date(`${DAY}T01:00:00Z`));
     ({ server, origin } = await bridge());

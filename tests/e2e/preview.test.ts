@@ -189,6 +189,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('web preview in Chromium', () 
     expect(await page.locator('ol.papers').getAttribute('start')).toBe('51');
     expect(await page.locator('.paper-title').first().innerText()).toMatch(/study \d+$/);
     expect(await page.getByRole('link', { name: '← Previous 50 papers' }).getAttribute('href')).toBe('/?cats=stat.ML');
+    await page.locator('.page-nav').screenshot({ path: path.join(SCREENSHOTS, 'preview-page-nav-light.png') });
     await page.context().close();
   });
 

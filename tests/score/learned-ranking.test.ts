@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/model/paper';
+import { RANKED_DEFAULT_LIMIT } from '../../lib/model/profile';
 import { rankPapers } from '../../lib/score/rank-papers';
+import { feedLimit } from '../../lib/select/feed-limit';
+import { rankingReadsText } from '../../lib/select/select-papers';
 import { DISLIKE_MAX_POINTS, LIKE_MAX_POINTS, LearnedModelSchema, type LearnedModel } from '../../lib/score/learned/learned-model';
 import { compileLearned } from '../../lib/score/learned/score-learned';
 import { termHash, termVector } from '../../lib/score/learned/term-vector';
@@ -169,5 +172,15 @@ describe('feedback that changes or ages', () => {
     const model = train({ liked: many.slice(0, 500).map((p) => p.id) }, many);
     expect(model.classifier!.weights.length).toBeLessThanOrEqual(1500);
     expect(JSON.stringify(model).length).toBeLessThan(512 * 1024);
+  });
+});
+
+describe('a profile with feedback', () => {
+  it('counts as ranked (the default limit applies) once it likes a paper, and reads the papers\' text', () => {
+    const none = { keywords: [], authors: [], exclude: [] };
+    expect(feedLimit({ ...none, liked: [liked[0]!] })).toEqual({ limit: RANKED_DEFAULT_LIMIT, source: 'ranked-default' });
+    expect(feedLimit({ ...none, liked: [] }).source).toBe('maximum');
+    expect(rankingReadsText({ ...none, disliked: [liked[0]!] })).toBe(true);
+    expect(rankingReadsText(none)).toBe(false);
   });
 });

@@ -25,12 +25,12 @@ const query = (requested: string[], days: number, extra: Partial<FeedWindowQuery
   ...extra,
 });
 
-/** One day as ingest buckets it: cs.LG papers are cross-listed to cs.AI, and the `cs` archive holds both. */
+/** One day as ingest buckets it: cs.LG papers are cross-listed to cs.AI, the `cs` archive holds both, and all are cross-listed to stat.ML. */
 function csDay(day: Day, offset: number) {
   const lg = makeBucket(day, 'cs.LG', 10, offset);
   const ai = makeBucket(day, 'cs.AI', 10, offset + 100).map((p) => ({ ...p, categories: ['cs.AI', 'stat.ML'] }));
-  const cross = lg.map((p): Paper => ({ ...p, announceType: 'cross' }));
-  return { lg, ai, bySource: { 'cs.LG': lg, 'cs.AI': [...ai, ...cross], cs: [...lg, ...ai] } };
+  const cross = (papers: Paper[]) => papers.map((p): Paper => ({ ...p, announceType: 'cross' }));
+  return { lg, ai, bySource: { 'cs.LG': lg, 'cs.AI': [...ai, ...cross(lg)], cs: [...lg, ...ai], stat: cross([...lg, ...ai]) } };
 }
 
 const ids = (papers: Paper[]) => papers.map((p) => p.id);
@@ -76,6 +76,12 @@ export function feedReadCases(driverOf: () => KvDriver, freshPrefix: () => strin
       const both = await ranked(['cs.AI', 'cs.LG']);
       expect(ids(both.entries).sort()).toEqual(ids([...lg, ...ai]).sort());
       expect(both.entries.filter((p) => lg.some((l) => l.id === p.id)).every((p) => p.announceType === 'new')).toBe(true);
+      // Another archive's copies are skipped too, when the owner's bucket or its archive's is read.
+      const archives = await ranked(['cs', 'stat']);
+      expect(ids(archives.entries).sort()).toEqual(ids([...lg, ...ai]).sort());
+      // Small groups of several owners share a part: read unless every owner's papers are held.
+      const mixed = await ranked(['cs.LG', 'stat']);
+      expect([...new Set(ids(mixed.entries))].sort()).toEqual(ids([...lg, ...ai]).sort());
       // A reader of cross-lists only needs cs.AI's `cross` copies: none skipped.
       const crossOnly = await ranked(['cs.AI', 'cs.LG'], ['cross']);
       expect(crossOnly.entries).toHaveLength(30);

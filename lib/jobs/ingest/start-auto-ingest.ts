@@ -5,8 +5,8 @@
  * /api/health) says the same. A local or self-hosted server may have no cron, so while the store
  * stays empty it tries again after AUTO_RETRY_MINUTES (the timer never keeps the process alive).
  * Not on serverless hosts (Vercel, AWS Lambda): an instance is frozen after its response, so a
- * run would stall holding the ingest lock, and every cold start would begin one. There the cron
- * fills the store, and feed requests fetch categories not stored yet (ingest-requested.ts).
+ * run would stall holding the ingest lock, and every cold start would begin one. There the ingest
+ * cron fills the store (or one call of its route right after deploying, as the README says).
  */
 import { getEnv, isServerless } from '../../env';
 import { getStore } from '../../store/open-store';

@@ -13,6 +13,10 @@ export type FittedWindow = {
   terms: TermTable;
   /** Idf by entry of `terms`. */
   idf: Float64Array;
+  /** Document frequency by entry of `terms`. */
+  df: Int32Array;
+  /** Ids of the papers fitted. */
+  ids: Set<string>;
   /** Idf of a term the window does not contain (a feedback paper's term from an older window). */
   unseenIdf: number;
   /** Divides tf × idf so the window's feature vectors have about unit length. */
@@ -34,7 +38,7 @@ export function fitWindow(papers: readonly Paper[]): FittedWindow {
     }
   const n = papers.length;
   const idf = Float64Array.from(df.subarray(0, terms.size), (count) => Math.log((1 + n) / (1 + count)) + 1);
-  const fitted: FittedWindow = { terms, idf, unseenIdf: Math.log(1 + n) + 1, scale: 1 };
+  const fitted: FittedWindow = { terms, idf, df: df.slice(0, terms.size), ids: new Set(papers.map((p) => p.id)), unseenIdf: Math.log(1 + n) + 1, scale: 1 };
   let squares = 0;
   for (const paper of papers) squares += squaredLength(fitted, termVector(paper));
   fitted.scale = Math.sqrt(squares / Math.max(1, n)) || 1;
@@ -45,6 +49,13 @@ function grown(counts: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(counts.length * 2);
   bigger.set(counts);
   return bigger;
+}
+
+/** Fitted papers other than `id` that contain the term. */
+export function othersWith(fitted: FittedWindow, hash: number, id: string): number {
+  const entry = fitted.terms.find(hash);
+  const df = entry < 0 ? 0 : fitted.df[entry]!;
+  return fitted.ids.has(id) ? df - 1 : df;
 }
 
 export function idfOf(fitted: FittedWindow, hash: number): number {

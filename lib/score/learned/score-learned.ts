@@ -111,7 +111,7 @@ function explain(c: CompiledModel, paper: Paper, scratch: Scratch, ranked: Ranke
   if (c.liked.has(paper.id)) matches.push({ where: 'liked', term: paper.title, id: paper.id, points: like });
   else if (like > 0) {
     // The classifier can favour a paper that shares no strong term with any one liked paper.
-    const s = c.sketches[Math.max(0, nearestLiked)];
+    const s = nearestLiked >= 0 ? c.sketches[nearestLiked] : undefined;
     matches.push(s ? { where: 'similar', term: s.title, id: s.id, points: like } : { where: 'similar', term: 'your liked papers', points: like });
   }
   if (c.disliked.has(paper.id)) matches.push({ where: 'disliked', term: paper.title, id: paper.id, points: -penalty });

@@ -13,11 +13,20 @@ import { termHash, termVector } from './term-vector';
 /** Stored numbers keep 4 significant digits: more would only lengthen the JSON. */
 export const roundStored = (value: number) => Number(value.toPrecision(4));
 
+/** Added to a shared term's weight for choosing (features are at most 1), so every shared term ranks before any unshared one. */
+const SHARED_BONUS = 1e3;
+
 /** A window paper's strongest features, before their spellings are looked up. */
 export type SketchDraft = { paper: Paper; hashes: number[]; values: number[]; tf: number[] };
 
-export function draftSketch(paper: Paper, features: Features): SketchDraft {
-  const top = topEntries(features.values, features.hashes, SKETCH_TERMS);
+/**
+ * The strongest terms that some other paper of the window shares: a word only this paper has
+ * (a system's name) weighs most in tf-idf yet never makes another paper resemble it. Unshared
+ * terms fill the sketch only when too few are shared.
+ */
+export function draftSketch(paper: Paper, features: Features, shared: (hash: number) => boolean): SketchDraft {
+  const rank = Float64Array.from(features.values, (v, i) => (shared(features.hashes[i]!) ? v + SHARED_BONUS : v));
+  const top = topEntries(rank, features.hashes, SKETCH_TERMS);
   // Training features and the tf vector list the same hashes in the same order.
   const tf = termVector(paper).values;
   return { paper, hashes: top.map((i) => features.hashes[i]!), values: top.map((i) => features.values[i]!), tf: top.map((i) => tf[i]!) };

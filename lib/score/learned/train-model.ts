@@ -9,7 +9,7 @@
  */
 import type { Paper } from '../../model/paper';
 import { draftClassifier, finishClassifier, type TrainingRow } from './fit-classifier';
-import { featuresOf, fitWindow, type FittedWindow } from './fit-window';
+import { featuresOf, fitWindow, othersWith, type FittedWindow } from './fit-window';
 import { LearnedModelSchema, MODEL_FORMAT, type LearnedModel, type PaperSketch } from './learned-model';
 import { draftSketch, finishSketch, sketchFeatures, type SketchDraft } from './sketch-paper';
 import { spellTerms, termHash } from './term-vector';
@@ -51,7 +51,7 @@ function findFeedback(ids: readonly string[], byId: Map<string, Paper>, fitted: 
     const paper = byId.get(id);
     if (paper) {
       const features = featuresOf(fitted(), paper);
-      return [{ paper, features, draft: draftSketch(paper, features) }];
+      return [{ paper, features, draft: draftSketch(paper, features, (hash) => othersWith(fitted(), hash, id) > 0) }];
     }
     const sketch = previous.get(id);
     if (!sketch) notFound.push(id);

@@ -92,6 +92,7 @@ describe('no endpoint fetches a URL a user supplied', () => {
   /** Files allowed to make outbound requests, and why their URLs are not user-controlled. */
   const OUTBOUND_ALLOWED: Record<string, string> = {
     'lib/arxiv/fetch-arxiv.ts': 'arXiv only; URLs built by lib/arxiv/arxiv-urls.ts from ARXIV_RSS_URL / ARXIV_API_URL',
+    'lib/arxiv/fetch-paper-file.ts': 'arXiv only; paper bodies at ARXIV_HTML_URL / ARXIV_PDF_URL + a stored paper id and version',
     'app/_components/use-profile-actions.ts': "browser code calling this app's own /api/profiles (relative paths)",
     'lib/profiles/feedback-page.ts': "the feedback page's browser script, posting to the page's own form action (this app's /api/profiles/<token>/feedback; connect-src 'self')",
   };

@@ -18,6 +18,7 @@ import { PaperCard } from './_components/paper-card';
 import { getPreview, toQuery, type SearchParams } from './_components/preview-data';
 import { ProfileActions } from './_components/profile-actions';
 import { StatusPanel } from './_components/status-panel';
+import { Unavailable } from './_components/unavailable-notice';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,20 +60,6 @@ function builderValues(model: PreviewModel) {
     limit: p.limit,
     digest: p.digest ?? '',
   };
-}
-
-function Unavailable({ error }: { error: Error }) {
-  const text =
-    error instanceof StoreUnavailableError
-      ? 'The store is unreachable right now, so no papers can be shown. Try again in a minute.'
-      : `This server is misconfigured: ${error.message}`;
-  return (
-    <main id="main" className="single">
-      <p className="notice notice-error" role="alert">
-        {text}
-      </p>
-    </main>
-  );
 }
 
 function PageNav({ cards }: { cards: PreviewModel['cards'] }) {

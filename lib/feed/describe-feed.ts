@@ -25,6 +25,12 @@ export function notIngestedNotice(m: { category: string; configured: boolean }):
 
 export const SUMMARIES_OFF_NOTE = 'LLM summaries are off on this server (no OPENAI_API_KEY configured).';
 
+/** The off note, true also when the feed still carries summaries made before the key was removed. */
+export const summariesOffNote = (storedShown: number) =>
+  storedShown > 0
+    ? `New LLM summaries are off on this server (no OPENAI_API_KEY configured); summaries made earlier are shown for ${storedShown} ${storedShown === 1 ? 'paper' : 'papers'}.`
+    : SUMMARIES_OFF_NOTE;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const PAST_LIMIT: Record<LeftOut['limitSource'], (n: number, limit: number) => string> = {
@@ -48,7 +54,7 @@ export function leftOutNotice(leftOut: LeftOut, minScore: number, shown: number)
 export const pendingSummariesNotice = (pending: number, shown: number) =>
   `Summaries pending for ${pending} of ${plural(shown, 'paper')}: they appear here once written.`;
 
-export function describeFeed(profile: Profile, days: Day[], notices: string[], summariesOff: boolean): string {
+export function describeFeed(profile: Profile, days: Day[], notices: string[], summariesOff: boolean, storedShown = 0): string {
   const parts = [`New arXiv papers in ${profile.categories.join(', ')}`];
   parts.push(
     days.length
@@ -60,5 +66,5 @@ export function describeFeed(profile: Profile, days: Day[], notices: string[], s
   if (profile.authors.length) text += ` Authors: ${profile.authors.join(', ')}.`;
   if (profile.exclude.length) text += ` Excluding: ${profile.exclude.join(', ')}.`;
   if (profile.min_score > 0) text += ` Minimum score ${profile.min_score}.`;
-  return [text, ...notices, ...(summariesOff ? [SUMMARIES_OFF_NOTE] : [])].join(' ');
+  return [text, ...notices, ...(summariesOff ? [summariesOffNote(storedShown)] : [])].join(' ');
 }

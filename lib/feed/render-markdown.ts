@@ -7,7 +7,7 @@
  */
 import type { RootContent } from 'mdast';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
-import { SUMMARIES_OFF_NOTE } from './describe-feed';
+import { summariesOffNote } from './describe-feed';
 import { entryPapers } from './digest-content';
 import type { FeedDocument } from './feed-document';
 import { fieldLines, heading, paperSection, paragraph, textNodes } from './markdown-nodes';
@@ -35,7 +35,7 @@ function header(doc: FeedDocument): RootContent[] {
     [['Papers found', [{ type: 'text', value: String(doc.items.length) }]]],
     [['Categories monitored', [{ type: 'text', value: doc.categories.join(', ') }]]],
   ]);
-  const notices = [...doc.notices, ...(doc.summariesOff ? [SUMMARIES_OFF_NOTE] : [])];
+  const notices = [...doc.notices, ...(doc.summariesOff ? [summariesOffNote(doc.items.filter((i) => i.summary).length)] : [])];
   return [
     heading(1, textNodes(doc.title)),
     stats,

@@ -80,7 +80,8 @@ export function toFeedDocument(selection: Selection | DigestSelection, urls: Fee
   const notices = digest ? [...counted.notices, ...digestNotices(digest)] : counted.notices;
   const { summariesPending } = counted;
   const items = selection.items.map((item) => toFeedItem(item, urls.feedbackUrl));
-  const description = describeFeed(profile, days, notices, summariesOff);
+  const storedShown = selection.items.filter((i) => i.summary).length;
+  const description = describeFeed(profile, days, notices, summariesOff, storedShown);
   return cleanFeedDocument({
     title: digest ? `${titleFor(profile)} · ${digest.digest} digest` : titleFor(profile),
     description: digest ? `${digestSentence(digest)} ${description}` : description,

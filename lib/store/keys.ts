@@ -88,8 +88,9 @@ export const SUMMARY_TTL_SECONDS = 180 * 24 * 3600;
 export const MAX_WINDOW_BYTES = 8 * 1024 * 1024;
 /**
  * Budget of a ranked feed (keywords, authors or exclude terms): papers whose text it reads and
- * scores at most, ~13 MB of compressed parts and ~35 MB parsed. Covers 30 days of a busy
- * category or a week of every archive; a wider window is served from its newest days and says so.
+ * scores at most, ~40 MB parsed and ~17 MB of compressed parts on arXiv's text. Covers 30 days
+ * of a busy category or a week of every archive; a wider window is served from its newest days
+ * and says so.
  */
 export const MAX_RANKED_WINDOW_PAPERS = 25_000;
 /** Budget of an unranked feed: rows (~60 bytes each) it reads at most. */

@@ -124,6 +124,15 @@ describe('GET /api/feed on a filled store', () => {
     expect(feed.description).toContain('LLM summaries are off on this server');
   });
 
+  it('with stored summaries and no key, says summaries made earlier are shown and new ones are off', async () => {
+    const paper = referencePapers.find((p) => p.categories[0] === 'cs.DC')!;
+    await (await getStore()).putSummary(summaryFor(paper, 'Made before the key was removed.'), paper.announced, summaryScope('en', { SUMMARY_MODEL: 'gpt-4o-mini' }));
+    const feed = await (await get(`cats=cs.DC&days=3&format=json`)).json();
+    expect(feed.description).toContain('New LLM summaries are off on this server');
+    expect(feed.description).toContain('summaries made earlier are shown for 1 paper.');
+    expect(feed.description).not.toContain('LLM summaries are off on this server (no OPENAI_API_KEY configured).');
+  });
+
   it('links self and home on the request origin', async () => {
     const feed = await (await get('cats=cs.LG&q=llm&format=json')).json();
     expect(feed.feed_url).toBe('http://localhost/api/feed?cats=cs.LG&q=llm&format=json');

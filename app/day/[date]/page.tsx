@@ -16,6 +16,7 @@ import { ArchivePapers, missingText } from './archive-papers';
 import styles from './day-archive.module.css';
 import { getDayArchive } from './day-data';
 import { CalendarStrip, PrevNext } from './day-nav';
+import { Unavailable } from '../../_components/unavailable-notice';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,20 +37,6 @@ export async function generateMetadata(props: PageProps): Promise<Metadata> {
   const archive = await tryArchive(props);
   if (archive instanceof Error) return {};
   return { title: `${formatDay(archive.day)} · ${archive.model.doc.title} · arxiv-feeds` };
-}
-
-function Unavailable({ error }: { error: Error }) {
-  const text =
-    error instanceof StoreUnavailableError
-      ? 'The store is unreachable right now, so no papers can be shown. Try again in a minute.'
-      : `This server is misconfigured: ${error.message}`;
-  return (
-    <main id="main" className="single">
-      <p className="notice notice-error" role="alert">
-        {text}
-      </p>
-    </main>
-  );
 }
 
 export default async function DayPage(props: PageProps) {

@@ -1,7 +1,7 @@
 /**
  * `npm run eval:relevance [-- <judgements.json>]` — how well the learned ranking finds what one
  * persona wants on a recorded day (scripts/eval/evaluate-relevance.ts says how). The judgements
- * come from the argument, else RELEVANCE_DATA, else ../shared/data/relevance-dev.json; the day from
+ * come from the argument, else RELEVANCE_DATA, else shared/data/relevance-dev.json beside the clone; the day from
  * RELEVANCE_DAY_XML, else the fixture next to the judgements. Without them it says so in one line
  * and exits 0: the data is not part of a clone.
  */

@@ -44,11 +44,12 @@ export type RelevanceReport = {
 };
 
 /** Where a clone keeps the shared judgements: next to the repository, not in it. */
-const DEFAULT_DATA = path.resolve(import.meta.dirname, '../../../shared/data/relevance-dev.json');
+const DEFAULT_DATA = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'relevance-dev.json');
 const RECORDED_DAY = '../fixtures/arxiv/rss/aioarxiv_2024-11-28_rss_all_archives.xml';
 
 /**
- * The judgements file (`argument`, else RELEVANCE_DATA, else ../shared/data/relevance-dev.json)
+ * The judgements file (`argument`, else RELEVANCE_DATA, else the workspace's shared/data/relevance-dev.json
+ * beside the clone, when there is one)
  * and the recorded day it grades (RELEVANCE_DAY_XML, else the fixture path the judgements name,
  * relative to them).
  */

@@ -45,7 +45,7 @@ async function world() {
     const response = await serveFeed({ store, profile, format: 'rss', env, cache, request: new Request('http://localhost/api/feed?cats=cs.LG', { headers }) });
     return { response, body: await response.text(), calls: [...calls] };
   };
-  return { store, get, cache };
+  return { store, get, cache, calls, env };
 }
 
 describe('serveFeed process cache', () => {
@@ -96,6 +96,31 @@ describe('serveFeed process cache', () => {
     const after = await w.get();
     expect(after.calls).toEqual(['mget']);
     expect(after.response.headers.get('etag')).toBe(first.response.headers.get('etag'));
+  });
+
+  it('a digest is cached too: its categories and its summary scope decide when it is rebuilt', async () => {
+    const w = await world();
+    const digest = { ...profile, digest: 'daily' as const };
+    const get = async () => {
+      const response = await serveFeed({ store: w.store, profile: digest, format: 'rss', env: w.env, cache: w.cache, request: new Request('http://localhost/api/feed?cats=cs.LG&digest=daily') });
+      return { etag: response.headers.get('etag'), body: await response.text() };
+    };
+    const first = await get();
+    w.calls.length = 0;
+    expect((await get()).etag).toBe(first.etag);
+    expect(w.calls).toEqual(['mget']);
+    await w.store.commitDay('2025-12-08', { 'math.CO': [{ ...paper('2512.09999', '2025-12-08'), categories: ['math.CO'] }] });
+    w.calls.length = 0;
+    await get();
+    expect(w.calls, 'another category').toEqual(['mget']);
+    await w.store.putSummary(
+      { paperId: '2512.00001', version: 1, language: 'en', model: 'm', promptVersion: 'p1', content: null, text: 'A digest summary.', createdAt: '2025-12-08T07:00:00Z', tokens: 10 },
+      '2025-12-05',
+      summaryScope('en', { SUMMARY_MODEL: 'm' }),
+    );
+    w.calls.length = 0;
+    expect((await get()).body).toContain('A digest summary.');
+    expect(w.calls.length).toBeGreaterThan(1);
   });
 
   it('stays bounded by entries and bytes', () => {

@@ -79,6 +79,17 @@ export const EnvSchema = z.object({
    */
   SUMMARY_FULLTEXT_MAX_CHARS: z.coerce.number().int().min(2_000).max(2_000_000).default(120_000),
 
+  /**
+   * Embeddings for learned relevance: with a model set, each paper version is embedded once (the
+   * summarize job, and a profile's liked papers when its feedback changes) and a saved profile's
+   * learned points come from similarity to its liked and disliked papers. @default unset (text model only)
+   */
+  EMBEDDINGS_MODEL: optionalString,
+  /** An OpenAI-compatible endpoint serving `/embeddings`. @default OPENAI_BASE_URL */
+  EMBEDDINGS_BASE_URL: optionalUrl,
+  /** Key for EMBEDDINGS_BASE_URL; a placeholder counts as unset. @default OPENAI_API_KEY */
+  EMBEDDINGS_API_KEY: optionalKey,
+
   /** Storage: Vercel KV / Upstash REST (both names accepted), or Redis over TCP, or the embedded store. */
   KV_REST_API_URL: optionalUrl,
   KV_REST_API_TOKEN: optionalString,

@@ -1,5 +1,5 @@
 /**
- * The two arXiv URLs the ingest asks, built from the configurable bases (ARXIV_RSS_URL,
+ * The arXiv URLs the ingest (and a profile's import) asks, built from the configurable bases (ARXIV_RSS_URL,
  * ARXIV_API_URL) so tests and mirrors can replace them.
  */
 import { CATEGORIES, isArchive } from '../model/taxonomy';
@@ -35,5 +35,14 @@ export function apiQueryUrl(base: string, q: ApiQuery): string {
   url.searchParams.set('sortOrder', 'descending');
   url.searchParams.set('start', String(q.start));
   url.searchParams.set('max_results', String(q.maxResults));
+  return url.href;
+}
+
+/** Papers by id (`id_list`), newest version of each; one request for up to `ids.length` papers. https://info.arxiv.org/help/api/user-manual.html */
+export function apiIdListUrl(base: string, ids: readonly string[]): string {
+  const url = new URL(base);
+  url.searchParams.set('id_list', ids.join(','));
+  url.searchParams.set('start', '0');
+  url.searchParams.set('max_results', String(ids.length));
   return url.href;
 }

@@ -29,7 +29,7 @@ const dataDirs = (dir: string | undefined) => (dir ? [path.resolve(dir), ...(pat
 
 /** The env values that must never appear in a response: secrets, and where the store lives. */
 export function secretValues(env: Partial<Env>): string[] {
-  const values = [env.CRON_SECRET, env.OPENAI_API_KEY, env.KV_REST_API_TOKEN, env.UPSTASH_REDIS_REST_TOKEN, env.REDIS_URL];
+  const values = [env.CRON_SECRET, env.OPENAI_API_KEY, env.EMBEDDINGS_API_KEY, env.KV_REST_API_TOKEN, env.UPSTASH_REDIS_REST_TOKEN, env.REDIS_URL];
   if (env.REDIS_URL) {
     try {
       const url = new URL(env.REDIS_URL);

@@ -23,7 +23,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/api/opml', methods: ['GET'] },
   { path: '/api/profiles', methods: ['POST'] },
   { path: '/api/profiles/[token]', methods: ['GET', 'PUT', 'DELETE'] },
-  { path: '/api/profiles/[token]/feedback', methods: ['GET', 'POST'] },
+  { path: '/api/profiles/[token]/feedback', methods: ['GET', 'POST', 'DELETE'] },
+  { path: '/api/profiles/[token]/import', methods: ['POST'] },
 ];
 
 const segmentsOf = (pathname: string) => pathname.split('/').filter(Boolean);

@@ -9,6 +9,7 @@ import { PaperIdSchema } from '../model/paper-id';
 import { MAX_FEEDBACK_PAPERS, type Profile } from '../model/profile';
 import type { Store } from '../store/store';
 import { withProfileLock } from './profile-lock';
+import type { Embedder } from '../summarize/embedding-client';
 import { readProfileModel, trainProfileModel, type ModelStore } from './profile-model';
 import { readProfile } from './saved-profiles';
 
@@ -57,7 +58,7 @@ const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.len
 type FeedbackStore = Pick<Store, 'getProfile' | 'putProfile' | 'acquireLock' | 'releaseLock'> & ModelStore;
 
 /** Records one signal; 400 for a malformed body or token, 404 for an unknown token. Repeating a signal changes nothing. */
-export async function recordFeedback(store: FeedbackStore, token: string, body: unknown, now = new Date()): Promise<FeedbackResult> {
+export async function recordFeedback(store: FeedbackStore, token: string, body: unknown, now = new Date(), embedder: Embedder | null = null): Promise<FeedbackResult> {
   const feedback = parseFeedback(body);
   await readProfile(store, token);
   return withProfileLock(store, token, async () => {
@@ -67,9 +68,22 @@ export async function recordFeedback(store: FeedbackStore, token: string, body: 
     if (!sameList(liked, profile.liked) || !sameList(disliked, profile.disliked)) {
       const updated: Profile = { ...profile, liked, disliked };
       await store.putProfile(token, JSON.stringify(updated));
-      model = await trainProfileModel(store, token, updated, now);
+      model = await trainProfileModel(store, token, updated, now, { embedder });
     } else model = await readProfileModel(store, token);
     const notLearned = model?.notFound.length ?? 0;
     return { id: feedback.id, signal: feedback.signal, liked: liked.length, disliked: disliked.length, dropped, notLearned };
+  });
+}
+
+/** Forgets every like and dislike of the profile (the page's reset), and its learned model with them; 404 for an unknown token. */
+export async function clearFeedback(store: FeedbackStore, token: string): Promise<{ liked: 0; disliked: 0; cleared: number }> {
+  await readProfile(store, token);
+  return withProfileLock(store, token, async () => {
+    const profile = await readProfile(store, token);
+    const cleared = (profile.liked?.length ?? 0) + (profile.disliked?.length ?? 0);
+    const { liked: _liked, disliked: _disliked, ...rest } = profile;
+    if (cleared) await store.putProfile(token, JSON.stringify(rest));
+    await trainProfileModel(store, token, rest, new Date());
+    return { liked: 0, disliked: 0, cleared };
   });
 }

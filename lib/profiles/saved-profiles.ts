@@ -8,6 +8,7 @@ import { assertLanguageOffered } from '../feed/feed-query';
 import { MAX_FEEDBACK_PAPERS, ProfileSchema, type Profile } from '../model/profile';
 import { PROFILE_CREATE_WINDOW_SECONDS, profileCreateCounter } from '../store/keys';
 import type { Store } from '../store/store';
+import type { Embedder } from '../summarize/embedding-client';
 import { withProfileLock } from './profile-lock';
 import { trainProfileModel, type ModelStore } from './profile-model';
 import { assertProfileToken, newProfileToken } from './profile-token';
@@ -32,6 +33,8 @@ export type ProfileWriteOptions = {
   /** Languages the deployment summarizes in (allowedSummaryLanguages); another `language` is a 400. Unset: any tag. */
   languages?: readonly string[];
   now?: number;
+  /** With embeddings on, training also computes the profile's embedding points. */
+  embedder?: Embedder | null;
 };
 
 /** Validates a body as a profile (400 naming each bad field) and enforces the stored-size cap. */
@@ -68,7 +71,8 @@ export async function createProfile(
   await assertMayCreate(store, client, options.now ?? Date.now());
   const token = newProfileToken();
   await store.putProfile(token, JSON.stringify(profile));
-  if (profile.liked?.length || profile.disliked?.length) await trainProfileModel(store, token, profile, new Date(options.now ?? Date.now()));
+  if (profile.liked?.length || profile.disliked?.length)
+    await trainProfileModel(store, token, profile, new Date(options.now ?? Date.now()), { embedder: options.embedder });
   return { token, profile };
 }
 
@@ -96,15 +100,15 @@ export async function replaceProfile(store: FeedbackWriteStore, token: string, b
     if (profile.disliked === undefined) delete profile.disliked;
     await store.putProfile(token, JSON.stringify(profile));
     if (!sameIds(profile.liked, stored.liked) || !sameIds(profile.disliked, stored.disliked))
-      await trainProfileModel(store, token, profile, new Date(options.now ?? Date.now()));
+      await trainProfileModel(store, token, profile, new Date(options.now ?? Date.now()), { embedder: options.embedder });
     return profile;
   });
 }
 
-export async function deleteProfile(store: ProfileStore & Pick<ModelStore, 'deleteProfileModel'>, token: string): Promise<void> {
+export async function deleteProfile(store: ProfileStore & Pick<ModelStore, 'deleteProfileModel' | 'deleteProfileEmbedding'>, token: string): Promise<void> {
   if (!(await store.deleteProfile(assertProfileToken(token))))
     throw new NotFoundError('No saved profile has this token (deleted, or never created)');
-  await store.deleteProfileModel(token);
+  await Promise.all([store.deleteProfileModel(token), store.deleteProfileEmbedding(token)]);
 }
 
 function safeJson(raw: string): unknown {

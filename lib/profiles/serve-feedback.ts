@@ -6,6 +6,7 @@
 import { requestOrigin, type OriginEnv } from '../feed/request-origin';
 import { createNonce } from '../security/content-security-policy';
 import type { Store } from '../store/store';
+import { createEmbedder, type EmbeddingEnv } from '../summarize/embedding-client';
 import { recordFeedback, type FeedbackResult } from './feedback';
 import { feedbackPageResponse } from './feedback-page';
 import { parseFeedbackLink, readFeedbackPost } from './feedback-request';
@@ -26,11 +27,11 @@ export async function postFeedback(
   store: FeedbackStore,
   token: string,
   request: Request,
-  env: OriginEnv,
+  env: OriginEnv & EmbeddingEnv,
   now = new Date(),
 ): Promise<{ result: FeedbackResult; page: Response | null }> {
   const { body, form } = await readFeedbackPost(request);
-  const result = await recordFeedback(store, token, body, now);
+  const result = await recordFeedback(store, token, body, now, createEmbedder(env));
   if (!form) return { result, page: null };
   // The page's label: the signal the link asked for (its form's URL keeps it), else the one just sent.
   const asked = new URL(request.url).searchParams.get('signal');

@@ -18,6 +18,12 @@ export const PROFILES_HASH = 'profiles';
  * again from the profile's feedback whenever that changes; deleted with the profile.
  */
 export const profileModelKey = (token: string) => `profile-model:${token}`;
+/**
+ * A saved profile's embedding points (lib/score/learned/embedding-model.ts): the points its feed
+ * gives each paper with an embedding, and its feedback papers' vectors. Derived like the model:
+ * computed again when the feedback changes and by the summarize job; deleted with the profile.
+ */
+export const profileEmbeddingKey = (token: string) => `profile-embedding:${token}`;
 /** The time of the last commit, set once every source has a directory (sourceDirKey); before that, readers fall back to the manifest. */
 export const SOURCE_DIRS_KEY = 'source-dirs';
 /** Categories users asked for that are not ingested yet (field = category, value = ISO time). */
@@ -57,6 +63,8 @@ export const summaryScopeVersionKey = (scope: string) => `ver:sum:${scope}`;
 /** A paper's newest stored version and first announcement day, by id without version. */
 export const paperVersionKey = (id: string) => `paper:${id}`;
 export const summaryKey = (id: string, version: number, scope: string) => `summary:${id}v${version}:${scope}`;
+/** One paper version's embedding in one scope (provider host and model), made once for every profile. */
+export const embeddingKey = (id: string, version: number, scope: string) => `embedding:${id}v${version}:${scope}`;
 /** All summaries of one announcement day and scope, so a feed reads them in the same round trip as papers. */
 export const summaryDayKey = (day: Day, scope: string) => `sumday:${day}:${scope}`;
 export const lockKey = (name: string) => `lock:${name}`;
@@ -80,6 +88,9 @@ export const SOURCE_DIR_DAYS = MAX_DAYS;
 export const PAPER_VERSION_TTL_SECONDS = (Math.ceil((MAX_DAYS_KEPT * 7) / 5) + 45) * 24 * 3600;
 /** Summaries expire so old prompt versions and models do not pile up forever. */
 export const SUMMARY_TTL_SECONDS = 180 * 24 * 3600;
+
+/** Embeddings expire like summaries: a paper older than this has long left every window, and old models do not pile up. */
+export const EMBEDDING_TTL_SECONDS = 180 * 24 * 3600;
 
 /**
  * Memory bound of one full window read (readWindow, for jobs): bucket JSON at most (~5,000 papers

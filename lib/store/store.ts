@@ -11,11 +11,12 @@
  * - an ingest writes new buckets first and switches the manifest, then the directories, so a crash
  *   midway leaves the old state readable and never a mix that drops papers — commit-day.ts;
  * - paper versions, summaries, profiles, requested categories, read feed selections, locks and
- *   run status, rate counters — one module each. Every stored name comes from keys.ts.
+ *   run status, rate counters, paper embeddings — one module each. Every stored name comes from keys.ts.
  * Callers depend on slices of it (`Pick<Store, 'readWindow'>`), so fakes stay small.
  */
 import type { KvDriver } from './driver';
 import { dayCommits } from './commit-day';
+import { embeddings } from './embeddings';
 import { feedVersionReads } from './feed-versions';
 import { paperVersions } from './paper-versions';
 import { profileModels } from './profile-models';
@@ -49,6 +50,7 @@ const storeParts = (kv: StoreKv) => ({
   ...summaries(kv),
   ...profiles(kv),
   ...profileModels(kv),
+  ...embeddings(kv),
   ...requestedCategories(kv),
   ...readSelections(kv),
   ...runState(kv),

@@ -27,6 +27,11 @@ export type TrainInput = {
   disliked: readonly string[];
   /** The model trained before, whose sketches stand in for feedback papers that left the window. */
   previous?: LearnedModel | null;
+  /**
+   * Feedback papers' text from outside the window (an import fetched them from arXiv): learned
+   * from like window papers, never sampled as negatives. Their sketches then keep them learnable.
+   */
+  extra?: readonly Paper[];
   now: Date;
 };
 
@@ -63,14 +68,15 @@ const finish = (f: Feedback, names: ReadonlyMap<number, string>) => ('sketch' in
 
 export function trainLearnedModel(input: TrainInput): LearnedModel {
   const byId = dedupeById(input.window);
+  const withText = input.extra?.length ? dedupeById([...input.window, ...input.extra]) : byId;
   const previous = new Map([...(input.previous?.liked ?? []), ...(input.previous?.disliked ?? [])].map((s) => [s.id, s]));
   const likedIds = new Set(input.liked);
-  const likedInWindow = input.liked.flatMap((id) => byId.get(id) ?? []);
+  const likedInWindow = input.liked.flatMap((id) => withText.get(id) ?? []);
   const negatives = sampleWindow(byId).filter((p) => !likedIds.has(p.id));
   const fitted = fitWindow([...likedInWindow, ...negatives]);
   const notFound: string[] = [];
-  const liked = findFeedback(input.liked, byId, () => fitted, previous, notFound);
-  const disliked = findFeedback(input.disliked, byId, () => fitted, previous, notFound);
+  const liked = findFeedback(input.liked, withText, () => fitted, previous, notFound);
+  const disliked = findFeedback(input.disliked, withText, () => fitted, previous, notFound);
   const rows: TrainingRow[] = [
     ...liked.map((f): TrainingRow => ({ features: 'sketch' in f ? sketchFeatures(f.sketch) : f.features, label: 1 })),
     ...negatives.map((paper): TrainingRow => ({ features: featuresOf(fitted, paper), label: -1 })),

@@ -10,6 +10,7 @@ import { readJsonBody } from '../../../../lib/profiles/read-json-body';
 import { deleteProfile, MAX_PROFILE_BODY_BYTES, readProfile, replaceProfile } from '../../../../lib/profiles/saved-profiles';
 import type { Profile } from '../../../../lib/model/profile';
 import { getStore } from '../../../../lib/store/open-store';
+import { createEmbedder } from '../../../../lib/summarize/embedding-client';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,8 @@ export const GET = withErrors(async (request: Request, context: Context) => {
 export const PUT = withErrors(async (request: Request, context: Context) => {
   const { token } = await context.params;
   const body = await readJsonBody(request, MAX_PROFILE_BODY_BYTES);
-  return answer(request, token, await replaceProfile(await getStore(), token, body, { languages: allowedSummaryLanguages(getEnv()) }));
+  const env = getEnv();
+  return answer(request, token, await replaceProfile(await getStore(), token, body, { languages: allowedSummaryLanguages(env), embedder: createEmbedder(env) }));
 });
 
 export const DELETE = withErrors(async (_request: Request, context: Context) => {

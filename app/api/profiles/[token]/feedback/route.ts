@@ -4,10 +4,13 @@
  * POST (one click for a person, nothing for a prefetcher), its button does with scripts off.
  * POST /api/profiles/<token>/feedback `{"id": "2411.17726", "signal": "more"|"less"|"clear"}` →
  * 200 `{id, signal, liked, disliked, dropped, notLearned}`; the page's form gets the page back.
+ * DELETE /api/profiles/<token>/feedback → 200 `{liked: 0, disliked: 0, cleared}`: forgets every
+ * like and dislike (the page's reset).
  * Malformed id or signal → 400, unknown token → 404 (lib/profiles/serve-feedback.ts).
  */
 import { getEnv } from '../../../../../lib/env';
 import { json, withErrors } from '../../../../../lib/http/respond';
+import { clearFeedback } from '../../../../../lib/profiles/feedback';
 import { DATA_ANSWER_POLICY } from '../../../../../lib/profiles/feedback-page';
 import { postFeedback, showFeedbackPage } from '../../../../../lib/profiles/serve-feedback';
 import { getStore } from '../../../../../lib/store/open-store';
@@ -37,5 +40,12 @@ export const POST = withPolicy(
     const { token } = await context.params;
     const { result, page } = await postFeedback(await getStore(), token, request, getEnv());
     return page ?? json(result);
+  }),
+);
+
+export const DELETE = withPolicy(
+  withErrors(async (_request: Request, context: Context) => {
+    const { token } = await context.params;
+    return json(await clearFeedback(await getStore(), token));
   }),
 );

@@ -11,6 +11,7 @@
  */
 import { ArxivResponseError, bodyStartOf } from './arxiv-error';
 import { SlotTimeoutError, sleep, withArxivSlot, type SlotStore } from './arxiv-slot';
+import { readCapped } from './read-capped';
 
 /** Retries within one run after the first attempt. */
 export const ARXIV_MAX_RETRIES = 2;
@@ -70,20 +71,9 @@ async function readText(response: Response, url: string, maxBytes: number): Prom
     throw tooLarge(url, declared, maxBytes, true);
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(url, total, maxBytes, false);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks, total));
+  const read = await readCapped(response.body, maxBytes);
+  if ('tooLarge' in read) throw tooLarge(url, read.tooLarge, maxBytes, false);
+  return new TextDecoder().decode(read.bytes);
 }
 
 async function requestOnce(url: string, deps: ArxivFetchDeps, options: ArxivFetchOptions): Promise<RawAnswer> {

@@ -13,6 +13,7 @@ import { ArxivResponseError } from './arxiv-error';
 import { SlotTimeoutError, sleep, withArxivSlot } from './arxiv-slot';
 import { ARXIV_MAX_RETRIES, MAX_RETRY_WAIT_MS, parseRetryAfter, type ArxivFetchDeps } from './fetch-arxiv';
 import { arxivUserAgent } from './user-agent';
+import { readCapped } from './read-capped';
 
 const MIN_BACKOFF_MS = 500;
 const NOT_ASKED_BY_DEADLINE = 'deadline reached before arXiv could be asked';
@@ -43,24 +44,6 @@ type RawFile =
   | { ok: true; bytes: Uint8Array; contentType: string }
   | { ok: true; tooLarge: number; bytesRead: number }
   | { ok: false; status: number; retryAfter: string | null };
-
-/** Reads at most `maxBytes`; one byte more and the download is cancelled. */
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<{ bytes: Uint8Array } | { tooLarge: number }> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { tooLarge: total };
-    }
-    chunks.push(value);
-  }
-  return { bytes: Buffer.concat(chunks, total) };
-}
 
 async function requestFile(url: string, deps: ArxivFetchDeps, options: PaperFileOptions): Promise<RawFile> {
   const budgetMs = Math.min(options.timeoutMs, options.deadline.getTime() - Date.now());

@@ -2,8 +2,9 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
-import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, dayToIso } from './feed-namespaces';
+import { ARXIV_FEEDS_NS, ARXIV_NS, dayToIso } from './feed-namespaces';
 import { formatScoreForFeed, itemContentHtml } from './item-content';
+import { atomFeedHead } from './feed-channel';
 
 type Text = { '@_type': 'text' | 'html'; '#text': string };
 type Link = { '@_rel': string; '@_type': string; '@_href': string; '@_title'?: string };
@@ -55,17 +56,7 @@ export function renderAtom(doc: FeedDocument): string {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
       '@_xmlns:arxiv': ARXIV_NS,
       '@_xmlns:arxiv-feeds': ARXIV_FEEDS_NS,
-      '@_xml:lang': doc.language,
-      id: doc.selfUrl,
-      title: { '@_type': 'text', '#text': doc.title },
-      subtitle: { '@_type': 'text', '#text': doc.description },
-      updated: doc.updated,
-      link: [
-        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': doc.selfUrl },
-        { '@_rel': 'alternate', '@_type': 'text/html', '@_href': doc.homeUrl },
-      ],
-      generator: GENERATOR,
-      category: doc.categories.map((term) => ({ '@_term': term, '@_scheme': ARXIV_NS })),
+      ...atomFeedHead(doc),
       entry: doc.items.map(toEntry),
     },
   }) as string;

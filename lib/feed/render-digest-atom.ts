@@ -4,6 +4,7 @@ import { digestContentHtml, digestSummary, entryPapers } from './digest-content'
 import type { DigestEntry, DigestView } from './digest-document';
 import type { FeedDocument } from './feed-document';
 import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR } from './feed-namespaces';
+import { atomFeedHead } from './feed-channel';
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, format: false });
 
@@ -29,19 +30,9 @@ export function renderDigestAtom(doc: FeedDocument, digest: DigestView): string 
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
       '@_xmlns:arxiv-feeds': ARXIV_FEEDS_NS,
-      '@_xml:lang': doc.language,
-      id: doc.selfUrl,
-      title: { '@_type': 'text', '#text': doc.title },
-      subtitle: { '@_type': 'text', '#text': doc.description },
-      updated: doc.updated,
+      ...atomFeedHead(doc),
       // A digest entry lists many papers' authors in its content; RFC 4287 wants one author, the feed's.
       author: { name: GENERATOR },
-      link: [
-        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': doc.selfUrl },
-        { '@_rel': 'alternate', '@_type': 'text/html', '@_href': doc.homeUrl },
-      ],
-      generator: GENERATOR,
-      category: doc.categories.map((term) => ({ '@_term': term, '@_scheme': ARXIV_NS })),
       entry: digest.entries.map((entry) => toEntry(doc, entry)),
     },
   }) as string;

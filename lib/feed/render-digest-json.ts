@@ -5,6 +5,7 @@ import type { DigestEntry, DigestView } from './digest-document';
 import type { FeedDocument, FeedItem } from './feed-document';
 import { matchedTerms } from './item-content';
 import { JSON_FEED_VERSION } from './render-json-feed';
+import { jsonFeedExtension } from './feed-channel';
 
 const paperData = (item: FeedItem) => ({
   id: item.paper.id,
@@ -44,19 +45,7 @@ export function renderDigestJson(doc: FeedDocument, digest: DigestView): string 
     description: doc.description,
     language: doc.language,
     authors: [{ name: 'arxiv-feeds' }],
-    _arxiv: {
-      updated: doc.updated,
-      digest: digest.period,
-      categories: doc.categories,
-      keywords: doc.keywords,
-      days: doc.days,
-      not_ingested: doc.notIngested,
-      notices: doc.notices,
-      summaries: doc.summariesOff ? 'off' : 'on',
-      summaries_pending: doc.summariesPending,
-      shown: doc.items.length,
-      left_out: { below_min_score: doc.leftOut.belowMinScore, past_limit: doc.leftOut.pastLimit },
-    },
+    _arxiv: { ...jsonFeedExtension(doc), digest: digest.period },
     items: digest.entries.map((entry) => toItem(doc, digest, entry)),
   });
 }

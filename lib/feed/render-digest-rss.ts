@@ -1,9 +1,9 @@
 /** RSS 2.0 of a digest document, with the `rss` package (which escapes and CDATA-wraps): one item per period. */
-import RSS from 'rss';
+import type RSS from 'rss';
 import { entryPapers, digestContentHtml } from './digest-content';
 import type { DigestEntry, DigestView } from './digest-document';
 import type { FeedDocument } from './feed-document';
-import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR } from './feed-namespaces';
+import { rssChannel } from './feed-channel';
 
 function itemOptions(doc: FeedDocument, entry: DigestEntry): RSS.ItemOptions {
   return {
@@ -19,17 +19,7 @@ function itemOptions(doc: FeedDocument, entry: DigestEntry): RSS.ItemOptions {
 }
 
 export function renderDigestRss(doc: FeedDocument, digest: DigestView): string {
-  const feed = new RSS({
-    title: doc.title,
-    description: doc.description,
-    feed_url: doc.selfUrl,
-    site_url: doc.homeUrl,
-    generator: GENERATOR,
-    language: doc.language,
-    pubDate: doc.updated,
-    categories: doc.categories,
-    custom_namespaces: { arxiv: ARXIV_NS, 'arxiv-feeds': ARXIV_FEEDS_NS },
-  });
+  const feed = rssChannel(doc);
   for (const entry of digest.entries) feed.item(itemOptions(doc, entry));
   return feed.xml();
 }

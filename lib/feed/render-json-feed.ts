@@ -3,6 +3,7 @@ import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
 import { dayToIso } from './feed-namespaces';
 import { itemContentHtml, itemContentText, matchedTerms } from './item-content';
+import { jsonFeedExtension } from './feed-channel';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -55,18 +56,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
     feed_url: doc.selfUrl,
     description: doc.description,
     language: doc.language,
-    _arxiv: {
-      updated: doc.updated,
-      categories: doc.categories,
-      keywords: doc.keywords,
-      days: doc.days,
-      not_ingested: doc.notIngested,
-      notices: doc.notices,
-      summaries: doc.summariesOff ? 'off' : 'on',
-      summaries_pending: doc.summariesPending,
-      shown: doc.items.length,
-      left_out: { below_min_score: doc.leftOut.belowMinScore, past_limit: doc.leftOut.pastLimit },
-    },
+    _arxiv: jsonFeedExtension(doc),
     items: doc.items.map(toItem),
   });
 }

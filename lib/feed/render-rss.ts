@@ -1,9 +1,10 @@
 /** RSS 2.0 from a cleaned FeedDocument, with the `rss` package (which escapes and CDATA-wraps). */
-import RSS from 'rss';
+import type RSS from 'rss';
 import { absUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
-import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR, dayToIso } from './feed-namespaces';
+import { dayToIso } from './feed-namespaces';
 import { formatScoreForFeed, itemContentHtml } from './item-content';
+import { rssChannel } from './feed-channel';
 
 function itemOptions(item: FeedItem): RSS.ItemOptions {
   const p = item.paper;
@@ -27,17 +28,7 @@ function itemOptions(item: FeedItem): RSS.ItemOptions {
 }
 
 export function renderRss(doc: FeedDocument): string {
-  const feed = new RSS({
-    title: doc.title,
-    description: doc.description,
-    feed_url: doc.selfUrl,
-    site_url: doc.homeUrl,
-    generator: GENERATOR,
-    language: doc.language,
-    pubDate: doc.updated,
-    categories: doc.categories,
-    custom_namespaces: { arxiv: ARXIV_NS, 'arxiv-feeds': ARXIV_FEEDS_NS },
-  });
+  const feed = rssChannel(doc);
   for (const item of doc.items) feed.item(itemOptions(item));
   return feed.xml();
 }

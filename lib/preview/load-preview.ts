@@ -18,6 +18,7 @@ import type { Profile } from '../model/profile';
 import { INGEST_STATUS_KIND, SUMMARIZE_STATUS_KIND } from '../store/keys';
 import type { RunStatus, Store } from '../store/store';
 import { feedLinks, type FeedLinks } from '../feed/feed-links';
+import { loadPreviewLearned, withSavedFeedback, type FeedbackPanel } from './feedback-panel';
 import { pageNotices, type PageNotice } from './page-notices';
 import { paginate, type Pagination } from './paginate';
 import { readSavedProfile } from './saved-profile';
@@ -52,10 +53,12 @@ export type PreviewModel = {
   /** This page's cards of `doc.items` (`?page=`). */
   cards: Pagination<FeedItem>;
   notices: PageNotice[];
+  /** A saved profile's likes and dislikes, for its panel and the cards' buttons (null without a saved profile). */
+  feedback: FeedbackPanel | null;
 };
 
 /** What selecting the papers reads, plus the manifest, the run statuses and saved profiles. */
-type PreviewStore = SelectStore & Pick<Store, 'readManifest' | 'getStatus' | 'getProfile'>;
+type PreviewStore = SelectStore & Pick<Store, 'readManifest' | 'getStatus' | 'getProfile' | 'getProfileModel' | 'getProfileEmbedding'>;
 
 export type LoadPreviewOptions = { store: PreviewStore; query: URLSearchParams; origin: string; now: Date; env: Env };
 
@@ -70,22 +73,25 @@ async function resolveProfile(store: PreviewStore, query: URLSearchParams, env: 
   for (const name of FEED_QUERY_PARAMS) for (const v of query.getAll(name)) if (name !== 'format') url.searchParams.append(name, v);
   try {
     const profile = hasBuilderParams(query) ? parseFeedQuery(url, base).profile : base;
-    return { profile, token: saved ? token : null, unknownToken: Boolean(token && !saved), inputError: null };
+    return { profile, saved, token: saved ? token : null, unknownToken: Boolean(token && !saved), inputError: null };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { profile: base, token: saved ? token : null, unknownToken: Boolean(token && !saved), inputError: err };
+    return { profile: base, saved, token: saved ? token : null, unknownToken: Boolean(token && !saved), inputError: err };
   }
 }
 
 export async function loadPreview(options: LoadPreviewOptions): Promise<PreviewModel> {
   const { store, now, origin, env } = options;
-  const resolved = await resolveProfile(store, options.query, env);
+  const { saved, ...resolved } = await resolveProfile(store, options.query, env);
   const { profile, token } = resolved;
+  // Ranked like the saved feed: its learned model, whatever the builder shows on top.
+  const { learned, panel } = await loadPreviewLearned(store, token, saved, env);
+  const rankedProfile = withSavedFeedback(profile, saved);
   // The saved feed's URLs only while the builder shows exactly the saved profile.
   const linksAreSecret = Boolean(token) && !hasBuilderParams(options.query);
   const links = feedLinks(origin, linksAreSecret && token ? { token } : { profile });
   const [selection, manifest, ingest, summarize] = await Promise.all([
-    selectPapers(store, profile, { env, now }),
+    selectPapers(store, rankedProfile, { env, now, learned }),
     store.readManifest(),
     store.getStatus(INGEST_STATUS_KIND),
     store.getStatus(SUMMARIZE_STATUS_KIND),
@@ -110,5 +116,6 @@ export async function loadPreview(options: LoadPreviewOptions): Promise<PreviewM
     papersShown: doc.items.length,
   });
   const cards = paginate(doc.items, options.query);
-  return { ...resolved, doc, links, linksAreSecret, runs: { ingest, summarize }, stats, freshness, ranked: hasRankingTerms(profile), cards, notices };
+  const ranked = hasRankingTerms(rankedProfile);
+  return { ...resolved, doc, links, linksAreSecret, runs: { ingest, summarize }, stats, freshness, ranked, cards, notices, feedback: panel };
 }

@@ -72,10 +72,25 @@ function locateRows(read: BucketRead, papers: Paper[], locations: FeedWindow['lo
   });
 }
 
-function decode(reads: BucketRead[], raw: (string | null)[], window: Pick<FeedWindow, 'entries' | 'records' | 'locations'>): void {
+/**
+ * A bucket the directory names but the store no longer holds (expired early, removed by hand)
+ * would read as a day with fewer papers: say which, so the feed is never silently short.
+ */
+function missingNotice(missing: BucketRead[]): string[] {
+  const named = [...new Set(missing.map((f) => `${f.bucket.source} ${f.bucket.day}`))];
+  if (!named.length) return [];
+  const shown = named.slice(0, 5).join(', ') + (named.length > 5 ? ` and ${named.length - 5} more` : '');
+  return [`Some stored papers could not be read (${shown}: expired or removed from the store); this feed may miss them until the next ingest.`];
+}
+
+function decode(reads: BucketRead[], raw: (string | null)[], window: Pick<FeedWindow, 'entries' | 'records' | 'locations' | 'notices'>): void {
+  const missing: BucketRead[] = [];
   reads.forEach((f, i) => {
     const value = raw[i];
-    if (value == null) return;
+    if (value == null) {
+      missing.push(f);
+      return;
+    }
     if (f.part === 'rows') {
       const papers = unpackRows(value, f.key).map((row) => rowPaper(row, f.bucket.day));
       locateRows(f, papers, window.locations);
@@ -86,6 +101,7 @@ function decode(reads: BucketRead[], raw: (string | null)[], window: Pick<FeedWi
     window.entries.push(...papers);
     if (f.part === 'whole') for (const p of papers) window.records.set(paperRef(p), p);
   });
+  window.notices.push(...missingNotice(missing));
 }
 
 /** The newest commit of the sources read, else the store's last commit (a feed of categories not stored yet). */

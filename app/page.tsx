@@ -14,7 +14,8 @@ import { PAGE_SIZE } from '../lib/preview/paginate';
 import { BuilderForm } from './_components/builder-form';
 import { FeedLinksPanel } from './_components/feed-links-panel';
 import { NoticeList } from './_components/notice-list';
-import { PaperCard } from './_components/paper-card';
+import { LearnedPanel } from './_components/learned-panel';
+import { PaperCard, type CardFeedback } from './_components/paper-card';
 import { getPreview, toQuery, type SearchParams } from './_components/preview-data';
 import { ProfileActions } from './_components/profile-actions';
 import { StatusPanel } from './_components/status-panel';
@@ -81,6 +82,13 @@ function PageNav({ cards }: { cards: PreviewModel['cards'] }) {
   );
 }
 
+/** On a saved profile's page, what a card's feedback buttons start from. */
+function cardFeedback(model: PreviewModel, id: string): CardFeedback | null {
+  if (!model.token || !model.feedback) return null;
+  const { liked, disliked } = model.feedback;
+  return { token: model.token, state: liked.some((p) => p.id === id) ? 'liked' : disliked.some((p) => p.id === id) ? 'disliked' : null };
+}
+
 function Papers({ model }: { model: PreviewModel }) {
   const { doc, cards } = model;
   if (!doc.items.length) {
@@ -98,7 +106,7 @@ function Papers({ model }: { model: PreviewModel }) {
       )}
       <ol className="papers" start={cards.offset + 1}>
         {cards.items.map((item, i) => (
-          <PaperCard key={item.paper.id} item={item} rank={cards.offset + i + 1} ranked={model.ranked} />
+          <PaperCard key={item.paper.id} item={item} rank={cards.offset + i + 1} ranked={model.ranked} feedback={cardFeedback(model, item.paper.id)} />
         ))}
       </ol>
       <PageNav cards={cards} />
@@ -121,6 +129,7 @@ function BuilderDrawer({ model }: { model: PreviewModel }) {
         <BuilderForm categories={PICKER_CATEGORIES} values={builderValues(model)} token={model.token} defaultLanguage={getEnv().SUMMARY_LANGUAGE} />
         <FeedLinksPanel links={model.links} saved={model.linksAreSecret} />
         <ProfileActions profile={model.profile} token={model.token} />
+        {model.token && model.feedback && <LearnedPanel token={model.token} panel={model.feedback} />}
       </div>
     </details>
   );

@@ -6,7 +6,9 @@ import type { FeedItem, FeedSummary } from '../../lib/feed/feed-document';
 import { absUrl, htmlUrl, pdfUrl } from '../../lib/model/paper';
 import { categoryName } from '../../lib/model/taxonomy';
 import { richText, termPattern, highlight } from '../../lib/preview/rich-text';
+import { FeedbackButtons } from './feedback-buttons';
 import { RichText } from './rich-text';
+import type { FeedbackState } from './use-feedback-request';
 
 const MAX_AUTHORS = 12;
 
@@ -57,11 +59,14 @@ function SummaryBlock({ summary }: { summary: FeedSummary }) {
   );
 }
 
+/** A saved profile's page: the card offers "More like this" / "Less like this" in the paper's recorded state. */
+export type CardFeedback = { token: string; state: FeedbackState };
+
 /**
  * `ranked`: the selection has ranking terms. Without them every score is 0 and means nothing, so
  * it is not shown.
  */
-export function PaperCard({ item, rank, ranked }: { item: FeedItem; rank: number; ranked: boolean }) {
+export function PaperCard({ item, rank, ranked, feedback }: { item: FeedItem; rank: number; ranked: boolean; feedback?: CardFeedback | null }) {
   const { paper } = item;
   const textTerms = item.matches.filter((m) => m.where === 'title' || m.where === 'abstract').map((m) => m.term);
   const authorTerms = item.matches.filter((m) => m.where === 'author').map((m) => m.term);
@@ -106,6 +111,7 @@ export function PaperCard({ item, rank, ranked }: { item: FeedItem; rank: number
           <a href={pdfUrl(paper.id, paper.version)} aria-label={`PDF of ${paper.id}`}>PDF</a>
           <a href={htmlUrl(paper.id, paper.version)} aria-label={`HTML version of ${paper.id}`}>HTML</a>
         </p>
+        {feedback && <FeedbackButtons token={feedback.token} id={paper.id} state={feedback.state} />}
       </article>
     </li>
   );

@@ -51,7 +51,9 @@ export function useProfileActions(profile: Profile) {
     });
   const update = (t: string) =>
     run(async () => {
-      const res = await send('PUT', `/api/profiles/${encodeURIComponent(t)}`, profile);
+      // Without the lists the server keeps the stored ones: a like recorded since this page loaded stays.
+      const { liked: _liked, disliked: _disliked, ...rules } = profile;
+      const res = await send('PUT', `/api/profiles/${encodeURIComponent(t)}`, rules);
       if (!res.ok) return { kind: 'error', message: await errorMessage(res) };
       router.replace(`/?profile=${encodeURIComponent(t)}`, { scroll: false });
       return { kind: 'updated' };

@@ -64,6 +64,9 @@ export function windowReads(kv: StoreKv) {
         valueBytes: [...values.map((v) => v.bytes), ...summaryKeys.map(() => 64 * 1024)],
       });
       const entries = values.flatMap((v, i) => (raw[i] ? unpackPapers(raw[i]!, v.key) : []));
+      const missing = values.filter((_, i) => !raw[i]).map((v) => v.key);
+      // Jobs read whole windows: a named bucket that is gone is logged, never a silently quieter day.
+      if (missing.length) console.warn(`[store] ${missing.length} stored bucket value(s) missing (expired or removed): ${missing.slice(0, 3).join(', ')}`);
       const summaries = collectSummaries(raw.slice(values.length));
       return { manifest, days: plan.days, entries, summaries, truncated: plan.truncated };
     },

@@ -3,7 +3,8 @@
  *
  * Measures what users feel and writes BENCHMARKS.md: feed serving on the production
  * server (embedded store and Redis) against a static file of the same size, store round trips and
- * bytes per request, ingest parse/end-to-end against a bare XML parse, scoring 100 profiles,
+ * bytes per request, ingest parse/end-to-end against a bare XML parse, scoring 100 profiles (keywords,
+ * then with learned models: quality on the judged day, ranking and training cost),
  * LLM calls per summarize run, peak memory, and what feeds cost on a 35-day whole-arXiv store. Input is synthetic and deterministic
  * (scripts/bench/data). Not part of `npm test`; needs a Redis on 127.0.0.1:6379 for the Redis rows
  * (BENCH_REDIS_URL to change it), otherwise those rows say "pending".
@@ -18,6 +19,7 @@ import { benchFeedServer, STATIC_FILE } from './bench/bench-feed-server';
 import { benchBigIngest, benchFillIngest, busyDays } from './bench/bench-ingest';
 import { benchParse } from './bench/bench-parse';
 import { benchScale } from './bench/bench-scale';
+import { benchRelevance } from './bench/bench-relevance';
 import { benchScore } from './bench/bench-score';
 import { benchStore } from './bench/bench-store';
 import { benchSummaries } from './bench/bench-summaries';
@@ -64,6 +66,7 @@ const backends: BenchBackend[] = [];
 try {
   if (wants('parse')) figures.push(...(await guarded('3 ingest (parse)', benchParse, log)));
   if (wants('score')) figures.push(...(await guarded('4 scoring', benchScore, log)));
+  if (wants('score')) figures.push(...(await guarded('4b learned relevance', benchRelevance, log)));
 
   const needStore = wants('ingest') || wants('store') || wants('serve');
   const redisWhy = needStore || wants('summaries') ? await redisUnavailable() : null;

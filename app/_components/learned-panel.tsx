@@ -36,7 +36,7 @@ function Explanation({ panel }: { panel: FeedbackPanel }) {
   return (
     <p className="help">
       {count
-        ? `This profile's feed and this page rank papers by resemblance to these ${count} paper(s)${panel.embeddings ? ' (by embeddings where a paper has one)' : ''}.`
+        ? `This profile's feed and this page rank papers by resemblance to ${count === 1 ? 'this paper' : `these ${count} papers`}${panel.embeddings ? ' (by embeddings where a paper has one)' : ''}.`
         : 'Press “More like this” or “Less like this” on a paper, or import papers you know: the feed learns what you read.'}
       {panel.notLearned > 0 && ` ${panel.notLearned} of them are not learned from yet: their text is in neither the store nor the model.`}
     </p>

@@ -7,6 +7,7 @@ import { absUrl, htmlUrl, pdfUrl } from '../../lib/model/paper';
 import { categoryName } from '../../lib/model/taxonomy';
 import { richText, termPattern, highlight } from '../../lib/preview/rich-text';
 import { FeedbackButtons } from './feedback-buttons';
+import { matchLabel } from './match-label';
 import { RichText } from './rich-text';
 import type { FeedbackState } from './use-feedback-request';
 
@@ -36,11 +37,14 @@ function MatchList({ item }: { item: FeedItem }) {
   return (
     <p className="matches">
       <span className="visually-hidden">Matched terms: </span>
-      {item.matches.map((m, i) => (
-        <span key={i} className={`match match-${m.where}`} title={`${m.where}: +${m.points}`}>
-          {m.term.replace(/^"(.*)"$/, '$1')}
-        </span>
-      ))}
+      {item.matches.map((m, i) => {
+        const { text, tooltip } = matchLabel(m, item.paper.id);
+        return (
+          <span key={i} className={`match match-${m.where}`} title={tooltip}>
+            {text}
+          </span>
+        );
+      })}
     </p>
   );
 }

@@ -5,6 +5,7 @@
 import type { Day } from '../model/paper';
 import { MAX_LIMIT, type Profile } from '../model/profile';
 import type { LeftOut } from '../select/select-papers';
+import { MAX_REQUESTED_CATEGORIES, REQUESTED_CATEGORY_DAYS } from '../store/keys';
 
 /** How many keywords a title names before "+N more". */
 const TITLE_KEYWORDS = 4;
@@ -17,10 +18,16 @@ export function titleFor(profile: Pick<Profile, 'categories' | 'keywords'>): str
   return `${cats}: ${shown}${more > 0 ? ` +${more} more` : ''}`;
 }
 
-export function notIngestedNotice(m: { category: string; configured: boolean }): string {
-  return m.configured
-    ? `Category ${m.category} has no stored announcements yet: the first ingest run has not stored it.`
-    : `Category ${m.category} is not ingested yet: it has been registered and the next ingest run will include it.`;
+export function notIngestedNotice(m: { category: string; configured: boolean; overCap?: boolean }): string {
+  if (m.configured) return `Category ${m.category} has no stored announcements yet: the first ingest run has not stored it.`;
+  if (m.overCap)
+    return (
+      `Category ${m.category} is not ingested yet and can't be fetched on demand right now: readers requested more than ` +
+      `${MAX_REQUESTED_CATEGORIES} categories beyond this server's own in the last ${REQUESTED_CATEGORY_DAYS} days, and only the ` +
+      `${MAX_REQUESTED_CATEGORIES} most recently requested are fetched. A request on a later day counts as a new one; ` +
+      `categories of saved profiles are always fetched by the next ingest run.`
+    );
+  return `Category ${m.category} is not ingested yet: it has been registered and the next ingest run will include it.`;
 }
 
 export const SUMMARIES_OFF_NOTE = 'LLM summaries are off on this server (no OPENAI_API_KEY configured).';

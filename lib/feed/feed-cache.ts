@@ -4,7 +4,9 @@
  * depends on (its sources' directory revisions, its days' summary versions) and their values when
  * it was built; it is reused only while those values are unchanged, so an ingest of another
  * category or a summary of another day or language, from any instance, leaves it alone. Bounded
- * by entries and bytes (least recently used goes first, by lru-cache).
+ * by entries and by the bytes an entry really holds — its UTF-8 body and its key (least recently
+ * used goes first, by lru-cache): a body kept as a JS string with one character past U+00FF takes
+ * two bytes a character, so counting characters let 64 MB of feeds take 128 MB (issue 13).
  */
 import { LRUCache } from 'lru-cache';
 
@@ -16,7 +18,11 @@ export type CachedFeed = {
   /** Requested categories not ingested yet (the `X-Feed-Not-Ingested` header). */
   notIngested: string[];
   cacheControl: string;
-  body: string;
+  /**
+   * The rendered body as UTF-8 bytes, encoded once when the feed is built: a warm response sends
+   * them as they are (a string body would be encoded again on every request).
+   */
+  body: Blob;
   contentType: string;
 };
 
@@ -25,6 +31,10 @@ export const FEED_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
 type Entry = { feed: CachedFeed; deps: string[] };
 
+/** What an entry holds: its body bytes, and its key, deps and notices (JS strings, two bytes a character at worst). */
+const entryBytes = (entry: Entry, key: string) =>
+  entry.feed.body.size + 2 * key.length + entry.deps.reduce((n, d) => n + 2 * d.length, 0) + entry.feed.notices.reduce((n, t) => n + 2 * t.length, 0) + 512;
+
 export class FeedCache {
   private readonly entries: LRUCache<string, Entry>;
 
@@ -32,7 +42,7 @@ export class FeedCache {
     this.entries = new LRUCache<string, Entry>({
       max: maxEntries,
       maxSize: maxBytes,
-      sizeCalculation: (entry) => Math.max(1, entry.feed.body.length),
+      sizeCalculation: entryBytes,
       // One huge feed must not evict everything else.
       maxEntrySize: maxBytes / 4,
     });
@@ -53,8 +63,9 @@ export class FeedCache {
 
   /** Keeps `feed`, built when the version keys `deps` held `feed.versions`. */
   set(key: string, feed: CachedFeed, deps: string[] = []): void {
-    if (feed.body.length > this.entries.maxEntrySize) return;
-    this.entries.set(key, { feed, deps });
+    const entry = { feed, deps };
+    if (entryBytes(entry, key) > this.entries.maxEntrySize) return;
+    this.entries.set(key, entry);
   }
 
   get size() {

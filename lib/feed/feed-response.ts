@@ -68,7 +68,7 @@ export function renderCachedFeed(doc: FeedDocument, format: OutputFormat, versio
     notices: doc.notices,
     notIngested: doc.notIngested,
     cacheControl: doc.notIngested.length ? NOT_INGESTED_CACHE_CONTROL : FEED_CACHE_CONTROL,
-    body,
+    body: new Blob([body]),
     contentType,
   };
 }

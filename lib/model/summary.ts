@@ -103,3 +103,51 @@ export type StoredSummary = z.infer<typeof StoredSummarySchema>;
 
 /** The text a summary was made from; old summaries without the field were made from the abstract. */
 export const summarySource = (summary: Pick<StoredSummary, 'source'>): SummarySource => summary.source ?? 'abstract';
+
+// ---- size caps --------------------------------------------------------------------------------
+// A summary is read with every feed of its day (the day index holds them all), so one runaway
+// answer (megabytes from a model or proxy that ignores max_tokens) once made every feed of a day
+// 105-210 MB. The caps sit above the longest answer max_tokens allows (request-summary.ts:
+// 1,200 tokens from the abstract, 3,000 from the full text, at up to ~2 CJK characters of 3 UTF-8
+// bytes per token), so only an answer that ignored its max_tokens is refused.
+
+/** Characters of one text field (a TL;DR, a method, one contribution, one setup entry). */
+export const MAX_SUMMARY_FIELD_CHARS = 2_000;
+/** Items of a list field (contributions). */
+export const MAX_SUMMARY_LIST_ITEMS = 10;
+/** UTF-8 bytes of a whole stored summary made from the abstract (a plain-text answer included). */
+export const MAX_SUMMARY_BYTES = 8 * 1024;
+/** The same for one made from the full text: twice the sections, the input record, the cut sections. */
+export const MAX_FULLTEXT_SUMMARY_BYTES = 20 * 1024;
+/** Cut sections a summary's input record lists (their headings come from the paper, at any length). */
+export const MAX_LISTED_CUTS = 20;
+export const MAX_CUT_LABEL_CHARS = 100;
+
+/** `cut` as stored: the first MAX_LISTED_CUTS labels, each shortened, then how many more. */
+export function listedCuts(cut: readonly string[]): string[] {
+  const listed = cut.slice(0, MAX_LISTED_CUTS).map((c) => (c.length > MAX_CUT_LABEL_CHARS ? `${c.slice(0, MAX_CUT_LABEL_CHARS - 1)}…` : c));
+  return cut.length > MAX_LISTED_CUTS ? [...listed, `(${cut.length - MAX_LISTED_CUTS} more)`] : listed;
+}
+
+/** The content's texts by name (`contributions[1]`, `setup.metrics`), for the field cap. */
+function contentTexts(content: StoredContent): [string, string][] {
+  const { contributions, setup, ...texts } = content;
+  return [
+    ...Object.entries(texts).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ...contributions.map((c, i): [string, string] => [`contributions[${i}]`, c]),
+    ...Object.entries(setup ?? {}).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[`setup.${k}`, v]] : [])),
+  ];
+}
+
+/** Why `summary` is too large to store, saying what was received and the cap; null when it fits. */
+export function summaryTooLarge(summary: StoredSummary): string | null {
+  const content = summary.content;
+  if (content && content.contributions.length > MAX_SUMMARY_LIST_ITEMS)
+    return `answer too large: contributions has ${content.contributions.length} items (at most ${MAX_SUMMARY_LIST_ITEMS})`;
+  const long = content ? contentTexts(content).find(([, text]) => text.length > MAX_SUMMARY_FIELD_CHARS) : undefined;
+  if (long) return `answer too large: ${long[0]} has ${long[1].length} characters (at most ${MAX_SUMMARY_FIELD_CHARS})`;
+  const cap = summarySource(summary) === 'abstract' ? MAX_SUMMARY_BYTES : MAX_FULLTEXT_SUMMARY_BYTES;
+  const bytes = new TextEncoder().encode(JSON.stringify(summary)).length;
+  const text = summary.text === undefined ? '' : `, its text ${summary.text.length} characters`;
+  return bytes > cap ? `answer too large: the summary is ${bytes} bytes${text} (at most ${cap})` : null;
+}

@@ -15,24 +15,23 @@ const MARKED = [
 ];
 const BARE = new RegExp(String.raw`(?<![\w./-])${ID}(?![\w/-]|\.\d)`, 'g');
 
-/** The ids a free-text field marks as arXiv's (URL, DOI, `arXiv:`), in order of appearance, each once. */
-export function markedArxivIds(text: string): string[] {
-  const found: { at: number; id: string }[] = [];
-  for (const pattern of MARKED) {
-    // The `i` flag is for `arXiv` and the host; the id's own letters must keep their case.
-    for (const m of text.matchAll(pattern)) {
-      const id = paperIdOf(m[1]!);
-      if (id) found.push({ at: m.index, id });
-    }
-  }
-  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.id))];
+type Found = { at: number; id: string };
+
+function matchesOf(text: string, patterns: readonly RegExp[]): Found[] {
+  // The `i` flag is for `arXiv` and the host; paperIdOf holds the id's own letters to their case.
+  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].flatMap((m) => {
+    const id = paperIdOf(m[1]!);
+    return id ? [{ at: m.index, id }] : [];
+  }));
 }
 
-/** Ids written bare (`2401.01234`, `hep-th/9901001v2`), as in a pasted list or an eprint field, plus marked ones. */
-export function anyArxivIds(text: string): string[] {
-  const bare = [...text.matchAll(BARE)].flatMap((m) => paperIdOf(m[1]!) ?? []);
-  return [...new Set([...markedArxivIds(text), ...bare])];
-}
+const inOrder = (found: Found[]) => [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.id))];
+
+/** The ids a free-text field marks as arXiv's (URL, DOI, `arXiv:`), in order of appearance, each once. */
+export const markedArxivIds = (text: string): string[] => inOrder(matchesOf(text, MARKED));
+
+/** Ids written bare (`2401.01234`, `hep-th/9901001v2`), as in a pasted list, and marked ones, in order of appearance. */
+export const anyArxivIds = (text: string): string[] => inOrder(matchesOf(text, [...MARKED, BARE]));
 
 /** An eprint field's id: the whole value, `arXiv:` prefix allowed. */
 export function eprintId(value: string): string | null {

@@ -113,8 +113,12 @@ export function parseBibtex(text: string): { entries: BibEntry[]; skipped: strin
   return { entries, skipped };
 }
 
-/** Braces and TeX quoting out of a title, for the label. */
-const plain = (s: string | undefined) => (s ?? '').replace(/[{}]/g, '').replace(/\\["'`^~=.]/g, '');
+/** Braces, accents and command backslashes out of a title, for the label (`The {\TeX}book` → `The TeXbook`). */
+const plain = (s: string | undefined) =>
+  (s ?? '')
+    .replace(/[{}]/g, '')
+    .replace(/\\["'`^~=.]/g, '')
+    .replace(/\\([A-Za-z]+)/g, '$1');
 
 function entryId(fields: Record<string, string>): string | null {
   const prefix = (fields.archiveprefix ?? fields.eprinttype ?? '').toLowerCase();

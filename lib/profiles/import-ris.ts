@@ -9,7 +9,7 @@ import { eprintId, firstMarkedId, shortLabel, type ImportEntry } from './import-
 
 type RisRecord = Map<string, string[]>;
 
-const LINE = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
 export function parseRis(text: string): RisRecord[] {
   const records: RisRecord[] = [];

@@ -11,6 +11,11 @@ import type { Store } from '../store/store';
 export const PROFILE_LOCK_WAIT_MS = 5_000;
 const POLL_MS = 50;
 
+/** Another change to the profile held its lock for all of PROFILE_LOCK_WAIT_MS: a 503 like an outage, which a job can tell apart. */
+export class ProfileBusyError extends StoreUnavailableError {
+  override name = 'ProfileBusyError';
+}
+
 export async function withProfileLock<T>(store: Pick<Store, 'acquireLock' | 'releaseLock'>, token: string, change: () => Promise<T>): Promise<T> {
   const name = profileFeedbackLockName(token);
   const giveUp = Date.now() + PROFILE_LOCK_WAIT_MS;
@@ -20,7 +25,7 @@ export async function withProfileLock<T>(store: Pick<Store, 'acquireLock' | 'rel
     held = await store.acquireLock(name, PROFILE_FEEDBACK_LOCK_TTL_SECONDS);
   }
   // 503 with Retry-After: the other change is still running (or crashed, and its lock soon expires).
-  if (held === null) throw new StoreUnavailableError(`another change to this profile's feedback is still running after ${PROFILE_LOCK_WAIT_MS} ms`);
+  if (held === null) throw new ProfileBusyError(`another change to this profile's feedback is still running after ${PROFILE_LOCK_WAIT_MS} ms`);
   try {
     return await change();
   } finally {

@@ -59,7 +59,7 @@ export type SelectPapersOptions = {
   learned?: ExtraScore | null;
 };
 
-export type SelectStore = Pick<Store, 'readManifest' | 'readWindow' | 'readFeedWindow' | 'readShown' | 'requestCategories'>;
+export type SelectStore = Pick<Store, 'readManifest' | 'readWindow' | 'readFeedWindow' | 'readShown' | 'requestCategories' | 'requestedCategories'>;
 
 /** True when the ranking reads title, abstract or authors (any new ranking input that reads text joins here). */
 export const rankingReadsText = (profile: Pick<Profile, 'keywords' | 'authors' | 'exclude' | 'liked' | 'disliked'>) =>

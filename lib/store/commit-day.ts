@@ -71,6 +71,7 @@ async function updateDirs(kv: StoreKv, next: Manifest, day: Day, written: Writte
   });
   await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceDirKey(s)), JSON.stringify(dir)]));
   await kv.driver.mset(dirs.map(([s, dir]) => [kv.key(K.sourceVersionKey(s)), String(dir.rev)]));
+  kv.versions?.forget(dirs.map(([s]) => K.sourceVersionKey(s)));
 }
 
 export function dayCommits(kv: StoreKv) {

@@ -31,14 +31,21 @@ export const wholeWindowDeps = (requested: string[], scope: string) => [...candi
 
 export const versionTag = (values: (string | null | undefined)[]) => values.map((v) => v ?? '-').join(',');
 
+async function readNow(kv: StoreKv, deps: string[]): Promise<(string | null)[]> {
+  const began = kv.versions?.begin();
+  const raw = await kv.driver.mget(
+    deps.map((k) => kv.key(k)),
+    { valueBytes: VERSION_VALUE_BYTES },
+  );
+  if (began) kv.versions!.remember(began, deps, raw);
+  return raw;
+}
+
 export function feedVersionReads(kv: StoreKv) {
   return {
     /** The current values of a cached feed's version keys (the warm check: one round trip, a few bytes per key). */
     async readFeedVersions(deps: string[]): Promise<{ tag: string; values: VersionValues }> {
-      const raw = await kv.driver.mget(
-        deps.map((k) => kv.key(k)),
-        { valueBytes: VERSION_VALUE_BYTES },
-      );
+      const raw = kv.versions?.get(deps) ?? (await readNow(kv, deps));
       return { tag: versionTag(raw), values: new Map(deps.map((k, i) => [k, raw[i] ?? null])) };
     },
   };

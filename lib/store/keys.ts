@@ -28,6 +28,14 @@ export const profileEmbeddingKey = (token: string) => `profile-embedding:${token
 export const SOURCE_DIRS_KEY = 'source-dirs';
 /** Categories users asked for that are not ingested yet (field = category, value = ISO time). */
 export const REQUESTED_CATEGORIES_HASH = 'requested-categories';
+/** A requested category is ingested this long after the last feed or page that asked for it. */
+export const REQUESTED_CATEGORY_DAYS = 30;
+/**
+ * Requested categories fetched at most beyond ARXIV_CATEGORIES and the saved profiles' ones, the
+ * most recently requested first: any anonymous GET registers up to 20, and one client must not
+ * make the deployment fetch the whole taxonomy every day.
+ */
+export const MAX_REQUESTED_CATEGORIES = 20;
 /**
  * Anonymous `/api/feed?…` selections that feed requests read (field = readSelectionField, value =
  * the parsed profile, the UTC day it was last read and on how many days it was), so the summarizer

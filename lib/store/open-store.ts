@@ -7,6 +7,7 @@ import { getEnv, EnvError, type Env } from '../env';
 import { createEmbeddedDriver } from './embedded-driver';
 import type { DriverOptions, KvDriver } from './driver';
 import { Store } from './store';
+import { VERSION_MEMO_MS } from './version-memo';
 
 export type BackendChoice =
   | { backend: 'embedded'; dataDir: string }
@@ -104,7 +105,8 @@ let shared: Promise<Store> | undefined;
 export function getStore(): Promise<Store> {
   shared ??= (async () => {
     const env = getEnv();
-    return new Store(await createDriver(chooseBackend(env), { timeoutMs: env.STORE_TIMEOUT_MS }), env.STORE_PREFIX);
+    const driver = await createDriver(chooseBackend(env), { timeoutMs: env.STORE_TIMEOUT_MS });
+    return new Store(driver, env.STORE_PREFIX, { versionMemoMs: VERSION_MEMO_MS });
   })();
   shared.catch(() => (shared = undefined));
   return shared;

@@ -117,12 +117,15 @@ export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
       const summaryVersions = scope ? plan.days.map((d) => K.summaryVersionKey(scope, d)) : [];
       const reads = readsOf(plan, query.withText);
       const keys = [...reads.map((f) => f.key), ...summaryVersions];
+      const began = kv.versions?.begin();
       const raw = keys.length
         ? await kv.driver.mget(
             keys.map((k) => kv.key(k)),
             { valueBytes: [...reads.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)] },
           )
         : [];
+      // Newer than what this process remembers: warm checks compare against the values this feed is built from.
+      if (began) kv.versions!.remember(began, summaryVersions, raw.slice(reads.length));
       const window: FeedWindow = {
         days: plan.days,
         entries: [],

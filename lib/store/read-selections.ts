@@ -58,10 +58,17 @@ const byStaleness = (a: [string, ReadSelection], b: [string, ReadSelection]) =>
 
 const isLive = (s: ReadSelection, today: Day) => daysBetween(s.lastRead, today) < K.READ_SELECTION_TTL_DAYS;
 
+function rememberDay(memory: Map<string, Day>, key: string, day: Day): void {
+  if (memory.size >= MAX_REMEMBERED) memory.clear();
+  memory.set(key, day);
+}
+
 export function readSelections(kv: StoreKv) {
   const hash = kv.key(K.READ_SELECTIONS_HASH);
   /** field → the UTC day this process recorded it. */
   const recorded = new Map<string, Day>();
+  /** The same, by the selection's JSON as given: a repeated poll skips parsing and hashing it. */
+  const recordedAsGiven = new Map<string, Day>();
 
   /** Every entry; damaged ones as undefined (dropped first). A hash of the wrong type is deleted (logged once). */
   async function readAll(): Promise<[string, ReadSelection | undefined][]> {
@@ -86,6 +93,8 @@ export function readSelections(kv: StoreKv) {
     /** Records that a feed served `profile` at `now`; returns whether it wrote (at most once per selection and UTC day). */
     async recordSelectionRead(selection: Profile, now = new Date()): Promise<boolean> {
       const today = utcDay(now);
+      const given = JSON.stringify(selection);
+      if (recordedAsGiven.get(given) === today) return false;
       const profile = ProfileSchema.parse(selection);
       const field = selectionField(profile);
       if (recorded.get(field) === today) return false;
@@ -97,8 +106,8 @@ export function readSelections(kv: StoreKv) {
         stored = null; // readAll below deletes the damaged hash
       }
       const remember = () => {
-        if (recorded.size >= MAX_REMEMBERED) recorded.clear();
-        recorded.set(field, today);
+        rememberDay(recorded, field, today);
+        rememberDay(recordedAsGiven, given, today);
       };
       // Another instance (or a clock a little ahead) already recorded today.
       if (stored && stored.lastRead >= today) {

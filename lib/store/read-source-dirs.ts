@@ -51,11 +51,13 @@ export async function readSourceDirs(kv: StoreKv, cache: DirCache, sources: stri
   if (!unknownVersions.length && !dirsNow.length) return fromCache(cache, sources, knownVersion);
   const keys = [K.SOURCE_DIRS_KEY, ...unknownVersions.map(verKey), ...dirsNow.map(K.sourceDirKey)];
   const sizes = keys.map((k, i) => (i > unknownVersions.length ? DIR_VALUE_BYTES : 32));
+  const began = kv.versions?.begin();
   const raw = await kv.driver.mget(
     keys.map((k) => kv.key(k)),
     { valueBytes: sizes },
   );
   if (raw[0] === null) return fromManifest(kv, sources);
+  if (began) kv.versions!.remember(began, unknownVersions.map(verKey), raw.slice(1, 1 + unknownVersions.length));
   const versionOf = (s: string) => {
     const given = knownVersion(s);
     return given !== undefined ? given : (raw[1 + unknownVersions.indexOf(s)] ?? null);

@@ -29,6 +29,7 @@ import { requestedCategories } from './requested-categories';
 import { runState } from './run-state';
 import { scopeKv, type StoreKv } from './store-kv';
 import { summaries } from './summaries';
+import { VersionMemo } from './version-memo';
 
 export { BucketRefSchema, EMPTY_MANIFEST, ManifestSchema, type BucketRef, type Manifest } from './manifest';
 export { PaperVersionRecordSchema, type PaperVersionRecord } from './paper-versions';
@@ -64,13 +65,23 @@ const StoreParts = class {
   }
 } as new (kv: StoreKv) => ReturnType<typeof storeParts>;
 
+export type StoreOptions = {
+  /**
+   * How long a version key read by a warm feed request stands for its current value in this
+   * process (version-memo.ts); writes through this Store are seen at once. The app's shared store
+   * sets it; 0 reads every time. @default 0
+   */
+  versionMemoMs?: number;
+};
+
 export class Store extends StoreParts {
   /** `prefix` (STORE_PREFIX) keeps deployments that share one database apart. */
   constructor(
     readonly driver: KvDriver,
     prefix = '',
+    options: StoreOptions = {},
   ) {
-    super(scopeKv(driver, prefix));
+    super(scopeKv(driver, prefix, options.versionMemoMs ? new VersionMemo(options.versionMemoMs) : undefined));
   }
 
   get backend() {

@@ -39,6 +39,7 @@ export function summaries(kv: StoreKv) {
         kv.driver.set(kv.key(K.summaryVersionKey(scope, day)), version, { ttlSeconds: K.BUCKET_TTL_SECONDS }),
         kv.driver.set(kv.key(K.summaryScopeVersionKey(scope)), version),
       ]);
+      kv.versions?.forget([K.summaryVersionKey(scope, day), K.summaryScopeVersionKey(scope)]);
     },
   };
 }

@@ -65,7 +65,8 @@ export function createEmbedder(env: EmbeddingEnv, options: EmbedderOptions = {})
     async embed(texts, deadlineMs) {
       if (!texts.length) return [];
       const call = () => {
-        const timeout = Math.min(EMBEDDING_REQUEST_TIMEOUT_MS, deadlineMs - (clock ?? Date).now());
+        // The client takes whole milliseconds only.
+        const timeout = Math.floor(Math.min(EMBEDDING_REQUEST_TIMEOUT_MS, deadlineMs - (clock ?? Date).now()));
         if (timeout <= 0) throw new EmbeddingResponseError('deadline reached before the embeddings request');
         return client.embeddings.create({ model, input: [...texts], encoding_format: 'float' }, { timeout });
       };

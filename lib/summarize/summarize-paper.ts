@@ -7,7 +7,7 @@
  * Every outcome says what the paper cost (downloads, bytes, prompt characters) for the run's totals.
  */
 import type { Day } from '../model/paper';
-import type { StoredSummary } from '../model/summary';
+import { summaryTooLarge, type StoredSummary } from '../model/summary';
 import { summaryLockName } from '../store/keys';
 import type { Store } from '../store/store';
 import type { FullTextSettings } from './fulltext/full-text-settings';
@@ -97,9 +97,13 @@ async function callAndStore(ctx: PaperContext, item: WantedSummary, previous: St
     tokens: answer.tokens,
     ...(downloaded ? { input: { ...downloaded, chars: answer.promptChars } } : {}),
   };
+  const cost = { ...input.cost, chars: answer.promptChars };
+  // Nothing of a runaway answer is stored: the paper stays wanted and is asked for again next run.
+  const tooLarge = summaryTooLarge(summary);
+  if (tooLarge) return { kind: 'failed', reason: `${tooLarge}; not stored`, stopRun: false, cost };
   // Store errors are not LLM failures: they propagate and fail the run (the store is down).
   await indexDays(ctx, summary, daysFor(item, previous), item.scope);
-  return { kind: 'summarized', tokens: answer.tokens, cost: { ...input.cost, chars: answer.promptChars } };
+  return { kind: 'summarized', tokens: answer.tokens, cost };
 }
 
 export async function summarizePaper(ctx: PaperContext, item: WantedSummary): Promise<PaperOutcome> {

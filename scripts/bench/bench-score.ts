@@ -100,6 +100,7 @@ async function oneRequestFigure(papers: Paper[]): Promise<Figure> {
     readFeedWindow: async () => window,
     readShown: async (_w: FeedWindow, shown: Paper[]) => ({ papers: shown, summaries: new Map() }),
     requestCategories: async () => {},
+    requestedCategories: async () => [],
   };
   const profile = ProfileSchema.parse({ categories: BUSY_SOURCES, keywords: FEED_QUERY_KEYWORDS.map((k) => k.replace(/"/g, '')), days: 7, limit: 100, types: ['new', 'cross', 'replace'] });
   let items = 0;

@@ -94,18 +94,21 @@ const apiMinuteMs = (t: string) => Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, 
 
 /**
  * Like the API: only entries submitted (`<published>`) within the query's `submittedDate:[from TO
- * to]` (both minutes included), and at most `max_results` of them. A body is one page: it is not
- * offset by `start` (give a function of the query for later pages) and its totalResults is kept.
+ * to]` (both minutes included), only those of its `id_list` when it has one (ids without version),
+ * and at most `max_results` of them. A body is one page: it is not offset by `start` (give a
+ * function of the query for later pages) and its totalResults is kept.
  */
 export function filterApiEntries(xml: string, query: URLSearchParams): string {
   const window = query.get('search_query')?.match(/submittedDate:\[(\d{12}) TO (\d{12})\]/);
+  const idList = query.get('id_list') ? new Set(query.get('id_list')!.split(',').map((id) => id.trim().replace(/v\d+$/, ''))) : null;
   const max = Number(query.get('max_results') ?? Infinity);
   const inWindow = (published: number) =>
     !window || Number.isNaN(published) || (published >= apiMinuteMs(window[1]!) && published < apiMinuteMs(window[2]!) + 60_000);
+  const listed = (entry: string) => !idList || idList.has(entry.match(/<id>[^<]*\/abs\/([^<]+?)(?:v\d+)?<\/id>/)?.[1] ?? '');
   let kept = 0;
   return xml.replace(/<entry>[\s\S]*?<\/entry>\s*/g, (entry) => {
     const published = Date.parse(entry.match(/<published>([^<]+)<\/published>/)?.[1] ?? '');
-    if (!inWindow(published) || kept >= max) return '';
+    if (!inWindow(published) || !listed(entry) || kept >= max) return '';
     kept++;
     return entry;
   });

@@ -1,10 +1,12 @@
 /**
  * A local OpenAI-compatible server on 127.0.0.1 speaking the real `POST /v1/chat/completions`
  * wire format (JSON body in, `chat.completion` object with `usage` out, OpenAI-style error bodies),
- * so tests drive the real `openai` client. It counts requests per paper (read from the prompt's
+ * so tests drive the real `openai` client. `POST /v1/embeddings` answers deterministic vectors
+ * (fakeEmbedding: hashed words, so papers on one subject come out similar), as floats or base64. It counts requests per paper (read from the prompt's
  * `arXiv:<id>v<version>` and `Language:` lines) and fails on demand: every Nth call (alternating
  * 500 and 429 with Retry-After), always for chosen papers, slowly, without JSON mode (400 on
- * `response_format`, or prose answers), or with hostile content.
+ * `response_format`, or prose answers), with hostile content, or with a runaway answer of
+ * several megabytes that ignores `max_tokens` (a misbehaving model or proxy).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,15 +32,40 @@ export type FakeOpenAiOptions = {
   delayMs?: number;
   /** Papers whose answer is hostile (`]]>`, script, handlers, javascript: links, U+0001); `true` for all. */
   hostile?: boolean | string[];
+  /** Papers whose answer is HUGE_ANSWER_CHARS long whatever `max_tokens` says; `true` for all. */
+  huge?: boolean | string[];
   /** Accepted bearer token. @default "test" */
   apiKey?: string;
+  /** Dimensions of the fake embeddings. @default 64 */
+  embeddingDimensions?: number;
+  /** Embedding requests answer this status instead (e.g. 500, 401). */
+  failEmbeddings?: number;
 };
+
+export type RecordedEmbeddingRequest = { model: string; inputs: string[]; encoding: string | null; status: number };
+
+const EMBEDDING_STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'our', 'from', 'that', 'this', 'are', 'we', 'to', 'of', 'on', 'in', 'a', 'an', 'is']);
+
+/** A text's fake embedding: each word of 3+ letters hashed (FNV-1a) to a dimension and a sign, then unit length. */
+export function fakeEmbedding(text: string, dimensions = 64): number[] {
+  const vector = new Array<number>(dimensions).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z]{3,}/g) ?? []) {
+    if (EMBEDDING_STOP_WORDS.has(word)) continue;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193) >>> 0;
+    vector[hash % dimensions]! += hash & 0x80000000 ? -1 : 1;
+  }
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((x) => x / norm);
+}
 
 export type RecordedRequest = {
   paper: string | null;
   language: string | null;
   model: string;
   jsonMode: boolean;
+  /** The request's `max_tokens` (or `max_completion_tokens`), null when it sent neither. */
+  maxTokens: number | null;
   status: number;
   at: number;
 };
@@ -46,7 +73,14 @@ export type RecordedRequest = {
 export const HOSTILE_TEXT =
   'Breaks ]]> CDATA <script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) <a href="javascript:alert(4)">x</a> <b onclick="alert(5)">bold</b> ctrl\u0001char';
 
-function contentFor(paper: string, language: string, hostile: boolean): FakeSummary {
+/** About the size of the answers that once made a 105 MB summary index. */
+export const HUGE_ANSWER_CHARS = 5_000_000;
+
+function contentFor(paper: string, language: string, hostile: boolean, huge: boolean): FakeSummary {
+  if (huge) {
+    const sentence = `The model kept writing about ${paper}. `;
+    return { ...contentFor(paper, language, hostile, false), tldr: sentence.repeat(Math.ceil(HUGE_ANSWER_CHARS / sentence.length)).slice(0, HUGE_ANSWER_CHARS) };
+  }
   if (hostile)
     return {
       tldr: HOSTILE_TEXT,
@@ -84,10 +118,13 @@ type ChatBody = {
   model?: string;
   messages?: { role: string; content: string }[];
   response_format?: { type: string; json_schema?: { name: string; schema: unknown; strict?: boolean } };
+  max_tokens?: number;
+  max_completion_tokens?: number;
 };
 
 export class FakeOpenAi {
   readonly requests: RecordedRequest[] = [];
+  readonly embeddingRequests: RecordedEmbeddingRequest[] = [];
   private server: Server;
   private port = 0;
 
@@ -134,6 +171,7 @@ export class FakeOpenAi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
+    if (req.method === 'POST' && req.url?.split('?')[0] === '/v1/embeddings') return this.embeddings(req, res, raw);
     if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/chat/completions')
       return send(res, 404, errorBody(`Unknown request URL: ${req.method} ${req.url}`, 'invalid_request_error', 'unknown_url'));
     const o = this.options;
@@ -147,7 +185,8 @@ export class FakeOpenAi {
     const paper = user.match(/arXiv:(\S+v\d+)/)?.[1] ?? null;
     const language = user.match(/^Language: (.+)$/m)?.[1]?.trim() ?? null;
     const jsonMode = body.response_format?.type === 'json_schema';
-    const record: RecordedRequest = { paper, language, model: body.model ?? '', jsonMode, status: 200, at: Date.now() };
+    const maxTokens = body.max_tokens ?? body.max_completion_tokens ?? null;
+    const record: RecordedRequest = { paper, language, model: body.model ?? '', jsonMode, maxTokens, status: 200, at: Date.now() };
     this.requests.push(record);
     const n = this.requests.length;
     if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
@@ -170,7 +209,8 @@ export class FakeOpenAi {
       return fail(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.");
 
     const hostile = o.hostile === true || (Array.isArray(o.hostile) && o.hostile.includes(id));
-    const summary = contentFor(paper ?? 'unknown', language ?? 'en', hostile);
+    const huge = o.huge === true || (Array.isArray(o.huge) && o.huge.includes(id));
+    const summary = contentFor(paper ?? 'unknown', language ?? 'en', hostile, huge);
     const content = jsonMode && o.mode !== 'prose' ? JSON.stringify(summary) : proseFor(summary);
     const promptTokens = Math.ceil((body.messages ?? []).reduce((s, m) => s + String(m.content).length, 0) / 4);
     const completionTokens = Math.ceil(content.length / 4);
@@ -183,5 +223,37 @@ export class FakeOpenAi {
       choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     });
+  }
+
+  /** Inputs embedded successfully, over all requests. */
+  get embeddedInputs(): number {
+    return this.embeddingRequests.filter((r) => r.status === 200).reduce((n, r) => n + r.inputs.length, 0);
+  }
+
+  private embeddings(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    let body: { model?: string; input?: string | string[]; encoding_format?: string };
+    try {
+      body = JSON.parse(raw) as typeof body;
+    } catch {
+      return send(res, 400, errorBody('We could not parse the JSON body of your request.', 'invalid_request_error'));
+    }
+    const inputs = typeof body.input === 'string' ? [body.input] : Array.isArray(body.input) ? body.input : [];
+    const record: RecordedEmbeddingRequest = { model: body.model ?? '', inputs, encoding: body.encoding_format ?? null, status: 200 };
+    this.embeddingRequests.push(record);
+    const fail = (status: number, message: string) => {
+      record.status = status;
+      send(res, status, errorBody(message, status >= 500 ? 'server_error' : 'invalid_request_error'));
+    };
+    if (req.headers.authorization !== `Bearer ${this.options.apiKey ?? 'test'}`) return fail(401, 'Incorrect API key provided.');
+    if (this.options.failEmbeddings) return fail(this.options.failEmbeddings, 'Simulated embeddings failure');
+    if (!body.model || !inputs.length) return fail(400, 'model and input are required');
+    const dimensions = this.options.embeddingDimensions ?? 64;
+    const data = inputs.map((text, index) => {
+      const vector = fakeEmbedding(String(text), dimensions);
+      const embedding = body.encoding_format === 'base64' ? Buffer.from(Float32Array.from(vector).buffer).toString('base64') : vector;
+      return { object: 'embedding', index, embedding };
+    });
+    const tokens = Math.ceil(inputs.join(' ').length / 4);
+    send(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
   }
 }

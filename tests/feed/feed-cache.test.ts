@@ -124,17 +124,26 @@ describe('serveFeed process cache', () => {
   });
 
   it('stays bounded by entries and bytes', () => {
-    const cache = new FeedCache(2, 1000);
-    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body, contentType: 'text/plain' });
-    cache.set('a', entry('x'.repeat(100)));
-    cache.set('b', entry('x'.repeat(100)));
+    const cache = new FeedCache(2, 10_000);
+    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body: new Blob([body]), contentType: 'text/plain' });
+    cache.set('a', entry('x'.repeat(1000)));
+    cache.set('b', entry('x'.repeat(1000)));
     expect(cache.get('a', 'v')).toBeDefined(); // a is now most recent
-    cache.set('c', entry('x'.repeat(100)));
+    cache.set('c', entry('x'.repeat(1000)));
     expect(cache.get('b', 'v')).toBeUndefined();
     expect(cache.get('a', 'v')).toBeDefined();
-    cache.set('big', entry('x'.repeat(600))); // over a quarter of the byte budget: not kept
+    cache.set('big', entry('x'.repeat(6000))); // over a quarter of the byte budget: not kept
     expect(cache.get('big', 'v')).toBeUndefined();
     expect(cache.get('a', 'w'), 'a stale version is a miss').toBeUndefined();
     expect(cache.get('a', 'v'), 'and the stale entry was dropped').toBeUndefined();
+  });
+
+  it('counts the bytes a body takes, not its characters', () => {
+    const cache = new FeedCache(10, 40_000);
+    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body: new Blob([body]), contentType: 'text/plain' });
+    cache.set('accents', entry('é'.repeat(4000))); // 8,000 bytes: under a quarter of the budget
+    expect(cache.get('accents', 'v')).toBeDefined();
+    cache.set('more', entry('é'.repeat(6000))); // 6,000 characters but 12,000 bytes: over it
+    expect(cache.get('more', 'v')).toBeUndefined();
   });
 });

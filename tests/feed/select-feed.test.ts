@@ -45,15 +45,15 @@ describe('selectFeed', () => {
     expect(doc.updated).toBe('2025-12-18T01:00:00.000Z');
   });
 
-  it('reads one round trip for a category that is not ingested, plus one command to register it', async () => {
+  it('reads one round trip for a category that is not ingested, plus one command to register it and one to read the requests it competes with', async () => {
     calls.length = 0;
     const doc = await selectFeed(store, ProfileSchema.parse({ categories: ['quant-ph'] }), { env, now: FIXED_NOW });
-    expect(calls).toEqual(['mget', 'hsetMany']);
+    expect(calls).toEqual(['mget', 'hsetMany', 'hgetall']);
     expect(doc.items).toEqual([]);
     expect(doc.notIngested).toEqual(['quant-ph']);
     calls.length = 0;
     await selectFeed(store, ProfileSchema.parse({ categories: ['quant-ph'] }), { env, now: FIXED_NOW, registerMissing: false });
-    expect(calls).toEqual(['mget']);
+    expect(calls).toEqual(['mget', 'hgetall']);
   });
 
   it('uses the clock for an empty store', async () => {

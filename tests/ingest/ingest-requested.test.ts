@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseSources, REQUESTED_CATEGORY_DAYS } from '../../lib/jobs/ingest/choose-sources';
+import { chooseSources } from '../../lib/jobs/ingest/choose-sources';
+import { REQUESTED_CATEGORY_DAYS } from '../../lib/store/keys';
 import { ingestRequestedCategories } from '../../lib/jobs/ingest/ingest-requested';
 import { fixture } from '../arxiv/fixtures';
 import { createIngestContext, NOW, type IngestContext } from './ingest-context';
@@ -42,8 +43,8 @@ describe('requested categories expire when nobody asks for them', () => {
     await ctx.store.requestCategory('quant-ph', new Date(NOW.getTime() - 3 * day));
     await ctx.store.requestCategory('math.AG', new Date(NOW.getTime() - (REQUESTED_CATEGORY_DAYS + 1) * day));
     expect((await chooseSources(ctx.store, ctx.env, NOW)).sources).toEqual(['cs.AI', 'quant-ph']);
-    // Asked for again (a feed or page showed it): back in.
+    // Asked for again (a feed or page showed it): back in, as the most recently requested.
     await ctx.store.requestCategory('math.AG', NOW);
-    expect((await chooseSources(ctx.store, ctx.env, NOW)).sources).toEqual(['cs.AI', 'quant-ph', 'math.AG']);
+    expect((await chooseSources(ctx.store, ctx.env, NOW)).sources).toEqual(['cs.AI', 'math.AG', 'quant-ph']);
   });
 });

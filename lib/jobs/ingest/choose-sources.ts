@@ -1,7 +1,9 @@
 /**
  * What one ingest run asks arXiv for: ARXIV_CATEGORIES, then the categories of saved profiles,
  * then categories readers asked for in the last REQUESTED_CATEGORY_DAYS (every feed or page that
- * shows such a category asks again, so a category nobody reads any more stops being fetched).
+ * shows such a category asks again, so a category nobody reads any more stops being fetched), of
+ * those only the MAX_REQUESTED_CATEGORIES most recently requested: anyone can request categories
+ * with a GET, and only the operator and saved profiles may make the daily fetch grow beyond that.
  * Unknown names are dropped (one bad
  * name would turn arXiv's whole answer into an error feed) and the list is capped so the one RSS
  * URL stays reasonable.
@@ -9,14 +11,14 @@
 import type { Env } from '../../env';
 import { isValidCategoryOrArchive } from '../../model/taxonomy';
 import { ProfileSchema } from '../../model/profile';
+import { capRequested, requestedSince } from '../../store/requested-categories';
 import type { Store } from '../../store/store';
 
 /** Sources per run at most (the taxonomy has 155 categories in 20 archives). */
 export const MAX_SOURCES = 100;
-/** A requested category is ingested this long after the last feed or page that asked for it. */
-export const REQUESTED_CATEGORY_DAYS = 30;
 
-export type SourceChoice = { sources: string[]; ignored: string[] };
+/** `requestedOverCap`: requested categories left out as less recently requested than the MAX_REQUESTED_CATEGORIES taken. */
+export type SourceChoice = { sources: string[]; ignored: string[]; requestedOverCap?: string[] };
 
 export function capSources(candidates: string[]): SourceChoice {
   const unique = [...new Set(candidates.map((c) => c.trim()).filter(Boolean))];
@@ -41,7 +43,8 @@ export async function chooseSources(
   env: Pick<Env, 'ARXIV_CATEGORIES'>,
   now = new Date(),
 ): Promise<SourceChoice> {
-  const since = new Date(now.getTime() - REQUESTED_CATEGORY_DAYS * 86_400_000);
-  const [profiles, requested] = await Promise.all([store.listProfiles(), store.requestedCategories(since)]);
-  return capSources([...env.ARXIV_CATEGORIES, ...profileCategories(profiles), ...requested]);
+  const [profiles, requested] = await Promise.all([store.listProfiles(), store.requestedCategories(requestedSince(now))]);
+  const fetchedAnyway = new Set([...env.ARXIV_CATEGORIES, ...profileCategories(profiles)]);
+  const { kept, overCap } = capRequested(requested, (c) => fetchedAnyway.has(c));
+  return { ...capSources([...fetchedAnyway, ...kept]), ...(overCap.length && { requestedOverCap: overCap }) };
 }

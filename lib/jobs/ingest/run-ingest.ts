@@ -113,9 +113,14 @@ const newestStoredDay = (manifest: Manifest, sources: string[]): Day | null =>
 async function ingestLocked(deps: IngestDeps, options: IngestOptions & { deadline: Date }, log: (l: string) => void): Promise<LockedResult> {
   const { store, env } = deps;
   const manifest = await store.readManifest();
-  const { sources, ignored } = options.sources ? capSources(options.sources) : await chooseSources(store, env, options.now);
+  const { sources, ignored, requestedOverCap } = options.sources ? capSources(options.sources) : await chooseSources(store, env, options.now);
   const url = rssUrl(env.ARXIV_RSS_URL, sources);
-  const detail: Record<string, unknown> = { url, lastStoredDay: newestStoredDay(manifest, sources), ...(ignored.length && { ignoredSources: ignored }) };
+  const detail: Record<string, unknown> = {
+    url,
+    lastStoredDay: newestStoredDay(manifest, sources),
+    ...(ignored.length && { ignoredSources: ignored }),
+    ...(requestedOverCap && { requestedOverCap }),
+  };
   const result: LockedResult = { state: 'failed', counts: emptyCounts(), sources, detail, durationMs: 0 };
   if (!sources.length) return { ...result, error: 'no valid arXiv categories to ingest (check ARXIV_CATEGORIES)' };
 

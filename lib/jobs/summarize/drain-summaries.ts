@@ -35,11 +35,13 @@ export type DrainOptions = {
 /** Returns null when it did nothing (no key, cooling down, lock held, nothing wanted). Never throws. */
 export async function drainSummaries(deps: SummarizeDeps & { store: Store }, options: DrainOptions = {}): Promise<SummarizeResult | null> {
   try {
-    const client = deps.client === undefined ? createSummaryClient(deps.env) : deps.client;
-    if (!client) return null;
+    if (deps.client === null || (deps.client === undefined && !deps.env.OPENAI_API_KEY)) return null;
     const now = options.now ?? new Date();
-    // One counter increment decides: only the first request of each window drains.
-    if ((await deps.store.hit(SUMMARIZE_DRAIN_COUNTER, options.cooldownSeconds ?? DRAIN_COOLDOWN_SECONDS, now.getTime())) !== 1) return null;
+    // One counter increment decides: only the first request of each window drains (later ones in a
+    // window this process saw taken skip the store too).
+    if (!(await deps.store.claimWindow(SUMMARIZE_DRAIN_COUNTER, options.cooldownSeconds ?? DRAIN_COOLDOWN_SECONDS, now.getTime()))) return null;
+    const client = deps.client ?? createSummaryClient(deps.env);
+    if (!client) return null;
     const budgetMs = options.budgetMs ?? DRAIN_BUDGET_MS;
     const profile = options.profile ?? getDefaultProfile(deps.env);
     const result = await runAsDrain(deps.store, summarizeLockTtlSeconds(budgetMs), () =>

@@ -8,7 +8,9 @@
  * - A few calls in flight at once, so a 60 s function finishes dozens of papers.
  * - A paper that keeps failing is skipped and retried next run; a provider that refuses every
  *   call (bad key, unknown model, quota pause, many failures in a row) stops the run early.
- * - Without OPENAI_API_KEY nothing is attempted and the status says so.
+ * - With EMBEDDINGS_MODEL, a full run first embeds the saved profiles' new papers and computes
+ *   their embedding points (embed-step.ts), also when summaries are off.
+ * - Without OPENAI_API_KEY no summary is attempted and the status says so.
  * - A handful of log lines per run (what is wanted, progress, the result, one per failure kind).
  * Plain function of (deps, now, deadline) returning counts: the cron route, `npm run summarize`
  * and tests share it.
@@ -23,6 +25,8 @@ import { fullTextSettings } from '../../summarize/fulltext/full-text-settings';
 import { realClock, type Clock, type RetryPolicy } from '../../summarize/llm-retry';
 import { newProviderState } from '../../summarize/request-summary';
 import { createSummaryClient, type SummaryClient } from '../../summarize/summary-client';
+import { createEmbedder, type Embedder } from '../../summarize/embedding-client';
+import { embedUnderRunLock, EMBED_SHARE_OF_RUN, runEmbedStep } from './embed-step';
 import type { PaperContext } from '../../summarize/summarize-paper';
 import { findWantedSummaries } from './find-wanted';
 import { loadProfiles, type NamedProfile } from './load-profiles';
@@ -45,6 +49,8 @@ export type SummarizeDeps = {
   env: Env;
   /** Omitted: created from env; null: summaries disabled. */
   client?: SummaryClient | null;
+  /** Omitted: created from env (EMBEDDINGS_MODEL); null: no embedding step. */
+  embedder?: Embedder | null;
   log?: (line: string) => void;
   clock?: Clock;
   retryPolicy?: RetryPolicy;
@@ -83,7 +89,7 @@ type Run = {
 };
 
 /** A run that holds the run lock and has a client to call. */
-type LockedRun = Run & { client: SummaryClient; lockTtlSeconds: number };
+type LockedRun = Run & { client: SummaryClient; lockTtlSeconds: number; embedder: Embedder | null };
 
 function startRun(deps: SummarizeDeps, options: SummarizeOptions): Run {
   const log = deps.log ?? (() => {});
@@ -106,10 +112,14 @@ export async function runSummarize(deps: SummarizeDeps, options: SummarizeOption
   const run = startRun(deps, options);
   const { result, startedAt, detail, clock, log } = run;
   const client = deps.client === undefined ? createSummaryClient(deps.env) : deps.client;
+  // A run for a few profiles (the lazy drain after a feed request) never embeds.
+  const embedder = options.profiles ? null : deps.embedder === undefined ? createEmbedder(deps.env) : deps.embedder;
   if (!client) {
+    if (embedder) result.embeddings = (await embedUnderRunLock({ store: deps.store, embedder, log, now: clock.now }, embedOptions(options, clock))) ?? undefined;
     result.state = 'disabled';
     result.error = 'OPENAI_API_KEY is not set: feeds are served without summaries.';
-    await writeStatus(deps, options, { kind: SUMMARIZE_STATUS_KIND, state: 'disabled', startedAt, finishedAt: startedAt, counts: {}, detail: { ...detail, reason: result.error } });
+    const embeddings = result.embeddings ? { embeddings: { ...result.embeddings } } : {};
+    await writeStatus(deps, options, { kind: SUMMARIZE_STATUS_KIND, state: 'disabled', startedAt, finishedAt: startedAt, counts: {}, detail: { ...detail, reason: result.error, ...embeddings } });
     log(result.error);
     return run.finish();
   }
@@ -128,7 +138,7 @@ export async function runSummarize(deps: SummarizeDeps, options: SummarizeOption
   try {
     const lock = lockHolderOf(runToken) ?? undefined;
     await writeStatus(deps, options, { kind: SUMMARIZE_STATUS_KIND, state: 'running', startedAt, counts: {}, detail, lock });
-    await summarizeLocked(deps, options, { ...run, client, lockTtlSeconds });
+    await summarizeLocked(deps, options, { ...run, client, lockTtlSeconds, embedder });
     return run.finish();
   } catch (err) {
     result.state = 'failed';
@@ -152,6 +162,7 @@ async function reportedBacklog(deps: SummarizeDeps, options: SummarizeOptions, r
 async function summarizeLocked(deps: SummarizeDeps, options: SummarizeOptions, run: LockedRun): Promise<void> {
   const { store, env } = deps;
   const { result, startedAt, detail, log, clock } = run;
+  if (run.embedder) result.embeddings = await runEmbedStep({ store, embedder: run.embedder, log, now: clock.now }, embedOptions(options, clock));
   const profiles = options.profiles ?? (await loadProfiles(store, env, log, options.now));
   const found = await findWantedSummaries(store, env, profiles, {
     rotation: Math.floor(options.now.getTime() / DAY_MS),
@@ -181,9 +192,22 @@ async function summarizeLocked(deps: SummarizeDeps, options: SummarizeOptions, r
     finishedAt: run.finish().finishedAt,
     counts: { ...counts, backlog: await reportedBacklog(deps, options, result) },
     ...(result.error && result.state === 'failed' ? { error: result.error } : {}),
-    detail: { ...detail, stoppedBy: result.stoppedBy, failures: counts.failed, ...(result.error ? { lastError: result.error.slice(0, 300) } : {}) },
+    detail: {
+      ...detail,
+      stoppedBy: result.stoppedBy,
+      failures: counts.failed,
+      ...(result.error ? { lastError: result.error.slice(0, 300) } : {}),
+      ...(result.embeddings ? { embeddings: { ...result.embeddings } } : {}),
+    },
   });
 }
+
+/** The embedding step's share of the time left, and its turn (the day number, like the summaries' windows). */
+const embedOptions = (options: SummarizeOptions, clock: Clock) => ({
+  now: options.now,
+  untilMs: clock.now() + (options.deadline - clock.now()) * EMBED_SHARE_OF_RUN,
+  rotation: Math.floor(options.now.getTime() / DAY_MS),
+});
 
 /** What each paper's step needs: the client, room in the run's budgets, serialized writes, call counting. */
 function paperContext(deps: SummarizeDeps, options: SummarizeOptions, run: LockedRun, budget: RunBudget): PaperContext {

@@ -5,6 +5,7 @@
  */
 import { zeroFullTextTotals, type FullTextTotals } from '../../summarize/fulltext/paper-cost';
 import type { PaperOutcome, SkipReason } from '../../summarize/summarize-paper';
+import type { EmbedStepResult } from './embed-step';
 
 export type SummarizeCounts = {
   profiles: number;
@@ -54,6 +55,8 @@ export type SummarizeResult = {
   failureKinds: FailureKind[];
   startedAt: string;
   finishedAt: string;
+  /** The embedding step of a full run with EMBEDDINGS_MODEL set (embed-step.ts). */
+  embeddings?: EmbedStepResult;
 };
 
 export const zeroCounts = (): SummarizeCounts => ({

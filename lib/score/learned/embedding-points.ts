@@ -20,7 +20,7 @@ export const MAX_EMBEDDED_FEEDBACK = 100;
 /** Window papers given points at most, newest first; the rest fall back to the text model. */
 export const MAX_EMBEDDED_WINDOW = 5_000;
 /** Feedback papers per list compared one by one to name the nearest. */
-export const NEAREST_CANDIDATES = 20;
+export const NEAREST_CANDIDATES = 10;
 
 export type EmbeddingPointsInput = {
   /** Unit vectors, newest first. */

@@ -8,7 +8,7 @@
  * summary made from the full text is never made again.
  */
 import type { FullTextMissReason, StoredSummary } from '../../model/summary';
-import { summarySource } from '../../model/summary';
+import { listedCuts, summarySource } from '../../model/summary';
 import { FULLTEXT_PROMPT_VERSION, PROMPT_VERSION } from '../summary-scope';
 import type { FullTextSettings } from './full-text-settings';
 import { loadFullText, type FullTextBody } from './load-full-text';
@@ -60,7 +60,7 @@ export async function prepareInput(
   if (load.kind === 'deadline') return { kind: 'deadline', cost };
   const input = { downloads: load.cost.downloads, bytes: load.cost.bytes };
   if (load.kind === 'body') {
-    const fields: SourceFields = { promptVersion: FULLTEXT_PROMPT_VERSION, source: load.body.source, input: { ...input, ...(load.body.cut.length ? { cut: load.body.cut } : {}) } };
+    const fields: SourceFields = { promptVersion: FULLTEXT_PROMPT_VERSION, source: load.body.source, input: { ...input, ...(load.body.cut.length ? { cut: listedCuts(load.body.cut) } : {}) } };
     return { kind: 'ready', body: load.body, fields, cost: { ...cost, source: load.body.source } };
   }
   const attempts = (previous?.fullTextMiss?.attempts ?? 0) + 1;

@@ -2,7 +2,8 @@
  * 4b. Learned relevance: quality on the recorded, judged day (scripts/eval/evaluate-relevance.ts;
  * "pending" when the judgements are not next to the clone) and cost: 100 profiles with learned
  * models ranking 5,000 papers (keywords + likes, the feed's path) against the same profiles with
- * keywords only, and training one profile on 500 liked papers of a 5,000-paper window.
+ * keywords only, training one profile on 500 liked papers of a 5,000-paper window, and (with
+ * EMBEDDINGS_MODEL) computing one profile's embedding points over 5,000 stored vectors.
  */
 import { performance } from 'node:perf_hooks';
 import type { Paper } from '../../lib/model/paper';
@@ -10,6 +11,7 @@ import { ProfileSchema } from '../../lib/model/profile';
 import { compileRules, rankWith, type ExtraScore } from '../../lib/score/rank-papers';
 import { compileLearned } from '../../lib/score/learned/score-learned';
 import { trainLearnedModel } from '../../lib/score/learned/train-model';
+import { embeddingPoints, MAX_EMBEDDED_FEEDBACK, MAX_EMBEDDED_WINDOW } from '../../lib/score/learned/embedding-points';
 import { indexWindow } from '../../lib/score/learned/window-index';
 import { CUTOFF, evaluateRelevance, loadRelevance } from '../eval/evaluate-relevance';
 import { BUSY_SOURCES } from './data/bench-days';
@@ -99,7 +101,32 @@ async function trainingFigure(papers: Paper[]): Promise<Figure> {
   });
 }
 
+/** text-embedding-3-small's size. */
+const EMBEDDING_DIMENSIONS = 1_536;
+
+/** Deterministic unit vectors (a fixed LCG): the cost does not depend on what they say. */
+function syntheticVectors(count: number, seed: number): Float32Array[] {
+  let state = seed;
+  return Array.from({ length: count }, () => {
+    const v = Float32Array.from({ length: EMBEDDING_DIMENSIONS }, () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5);
+    const norm = Math.hypot(...v);
+    return v.map((x) => x / norm);
+  });
+}
+
+async function embeddingFigure(): Promise<Figure> {
+  const input = { papers: syntheticVectors(MAX_EMBEDDED_WINDOW, 1), liked: syntheticVectors(MAX_EMBEDDED_FEEDBACK, 2), disliked: syntheticVectors(MAX_EMBEDDED_FEEDBACK, 3) };
+  const t = median(await timeRuns(() => embeddingPoints(input), 5, 1));
+  return figure({
+    section: SECTION,
+    what: `embedding points of one profile: ${fmt(MAX_EMBEDDED_WINDOW)} papers × (${MAX_EMBEDDED_FEEDBACK} liked + ${MAX_EMBEDDED_FEEDBACK} disliked), ${fmt(EMBEDDING_DIMENSIONS)} dimensions`,
+    value: ms(t),
+    target: { op: '<', limit: 500, on: t, unit: 'ms' },
+    note: 'computed by the summarize job and on a feedback change, never per feed request.',
+  });
+}
+
 export async function benchRelevance(): Promise<Figure[]> {
   const papers = syntheticWindow(WINDOW);
-  return [...qualityFigures(), await scoringFigure(papers), await trainingFigure(papers)];
+  return [...qualityFigures(), await scoringFigure(papers), await trainingFigure(papers), await embeddingFigure()];
 }

@@ -94,6 +94,7 @@ describe('no endpoint fetches a URL a user supplied', () => {
     'lib/arxiv/fetch-arxiv.ts': 'arXiv only; URLs built by lib/arxiv/arxiv-urls.ts from ARXIV_RSS_URL / ARXIV_API_URL',
     'lib/arxiv/fetch-paper-file.ts': 'arXiv only; paper bodies at ARXIV_HTML_URL / ARXIV_PDF_URL + a stored paper id and version',
     'app/_components/use-profile-actions.ts': "browser code calling this app's own /api/profiles (relative paths)",
+    'app/_components/use-feedback-request.ts': "browser code calling this app's own /api/profiles/<token>/feedback (relative paths)",
     'lib/profiles/feedback-page.ts': "the feedback page's browser script, posting to the page's own form action (this app's /api/profiles/<token>/feedback; connect-src 'self')",
   };
 
@@ -109,14 +110,18 @@ describe('no endpoint fetches a URL a user supplied', () => {
     const files = sourceFiles().map((f) => [rel(f), readFileSync(f, 'utf8')] as const);
     for (const [file, text] of files.filter(([, t]) => /\bfetchArxiv\(/.test(t) && !/export async function fetchArxiv/.test(t))) {
       // Each caller builds its URL with rssUrl(…ARXIV_RSS_URL…) or apiQueryUrl(…apiUrl/ARXIV_API_URL…).
-      expect(text, file).toMatch(/rssUrl\(env\.ARXIV_RSS_URL|apiQueryUrl\(input\.apiUrl|apiQueryUrl\(env\.ARXIV_API_URL/);
+      expect(text, file).toMatch(/rssUrl\(env\.ARXIV_RSS_URL|apiQueryUrl\(input\.apiUrl|apiQueryUrl\(env\.ARXIV_API_URL|apiIdListUrl\(apiBase, batch\)/);
     }
+    // Papers by id: the API base comes from env; the ids are validated arXiv ids, never a URL.
+    const byIdCallers = files.filter(([, t]) => /\bfetchPapersById\(/.test(t) && !/function fetchPapersById\(/.test(t));
+    expect(byIdCallers.length).toBeGreaterThan(0);
+    for (const [file, text] of byIdCallers) expect(text, file).toMatch(/fetchPapersById\([^)]*env\.ARXIV_API_URL/);
     const apiUrlCallers = files.filter(([, t]) => /\brunBackfill\(/.test(t) && !/function runBackfill\(/.test(t));
     expect(apiUrlCallers.length).toBeGreaterThan(0);
     for (const [file, text] of apiUrlCallers) expect(text, file).toMatch(/apiUrl:\s*env\.ARXIV_API_URL/);
     const openai = files.filter(([, t]) => /new OpenAI\(/.test(t));
     expect(openai.length).toBeGreaterThan(0);
-    for (const [file, text] of openai) expect(text, file).toMatch(/baseURL:\s*env\.OPENAI_BASE_URL/);
+    for (const [file, text] of openai) expect(text, file).toMatch(/baseURL:\s*(env\.EMBEDDINGS_BASE_URL \?\? )?env\.OPENAI_BASE_URL/);
     // Route handlers never call fetch themselves.
     for (const [file, text] of files.filter(([f]) => f.startsWith('app/api/'))) expect(text, file).not.toMatch(/\bfetch\s*\(/);
   });

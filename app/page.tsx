@@ -15,7 +15,8 @@ import { BuilderForm } from './_components/builder-form';
 import { FeedLinksPanel } from './_components/feed-links-panel';
 import { NoticeList } from './_components/notice-list';
 import { LearnedPanel } from './_components/learned-panel';
-import { PaperCard, type CardFeedback } from './_components/paper-card';
+import { CardList } from './_components/card-list';
+import type { CardFeedback } from './_components/paper-card';
 import { getPreview, toQuery, type SearchParams } from './_components/preview-data';
 import { ProfileActions } from './_components/profile-actions';
 import { StatusPanel } from './_components/status-panel';
@@ -99,16 +100,7 @@ function Papers({ model }: { model: PreviewModel }) {
   }
   return (
     <>
-      {cards.pages > 1 && (
-        <p className="page-range">
-          Papers {cards.offset + 1}–{cards.offset + cards.items.length} of {cards.total} (page {cards.page} of {cards.pages})
-        </p>
-      )}
-      <ol className="papers" start={cards.offset + 1}>
-        {cards.items.map((item, i) => (
-          <PaperCard key={item.paper.id} item={item} rank={cards.offset + i + 1} ranked={model.ranked} feedback={cardFeedback(model, item.paper.id)} />
-        ))}
-      </ol>
+      <CardList cards={cards} ranked={model.ranked} feedbackFor={(item) => cardFeedback(model, item.paper.id)} />
       <PageNav cards={cards} />
     </>
   );

@@ -6,6 +6,8 @@ import RSS from 'rss';
 import type { FeedDocument } from './feed-document';
 import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR } from './feed-namespaces';
 
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
 export function rssChannel(doc: FeedDocument): RSS {
   return new RSS({
     title: doc.title,
@@ -34,6 +36,18 @@ export function atomFeedHead(doc: FeedDocument) {
     ],
     generator: GENERATOR,
     category: doc.categories.map((term) => ({ '@_term': term, '@_scheme': ARXIV_NS })),
+  };
+}
+
+/** JSON Feed's version, title, links, description and language. */
+export function jsonFeedHead(doc: FeedDocument) {
+  return {
+    version: JSON_FEED_VERSION,
+    title: doc.title,
+    home_page_url: doc.homeUrl,
+    feed_url: doc.selfUrl,
+    description: doc.description,
+    language: doc.language,
   };
 }
 

@@ -4,8 +4,7 @@ import { digestContentHtml, digestContentText, digestSummary, entryPapers } from
 import type { DigestEntry, DigestView } from './digest-document';
 import type { FeedDocument, FeedItem } from './feed-document';
 import { matchedTerms } from './item-content';
-import { JSON_FEED_VERSION } from './render-json-feed';
-import { jsonFeedExtension } from './feed-channel';
+import { jsonFeedExtension, jsonFeedHead } from './feed-channel';
 
 const paperData = (item: FeedItem) => ({
   id: item.paper.id,
@@ -38,12 +37,7 @@ function toItem(doc: FeedDocument, digest: DigestView, entry: DigestEntry) {
 
 export function renderDigestJson(doc: FeedDocument, digest: DigestView): string {
   return JSON.stringify({
-    version: JSON_FEED_VERSION,
-    title: doc.title,
-    home_page_url: doc.homeUrl,
-    feed_url: doc.selfUrl,
-    description: doc.description,
-    language: doc.language,
+    ...jsonFeedHead(doc),
     authors: [{ name: 'arxiv-feeds' }],
     _arxiv: { ...jsonFeedExtension(doc), digest: digest.period },
     items: digest.entries.map((entry) => toItem(doc, digest, entry)),

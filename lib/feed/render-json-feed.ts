@@ -3,9 +3,9 @@ import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
 import { dayToIso } from './feed-namespaces';
 import { itemContentHtml, itemContentText, matchedTerms } from './item-content';
-import { jsonFeedExtension } from './feed-channel';
+import { jsonFeedExtension, jsonFeedHead } from './feed-channel';
 
-export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+export { JSON_FEED_VERSION } from './feed-channel';
 
 function toItem(item: FeedItem) {
   const p = item.paper;
@@ -50,12 +50,7 @@ function toItem(item: FeedItem) {
 
 export function renderJsonFeed(doc: FeedDocument): string {
   return JSON.stringify({
-    version: JSON_FEED_VERSION,
-    title: doc.title,
-    home_page_url: doc.homeUrl,
-    feed_url: doc.selfUrl,
-    description: doc.description,
-    language: doc.language,
+    ...jsonFeedHead(doc),
     _arxiv: jsonFeedExtension(doc),
     items: doc.items.map(toItem),
   });

@@ -5,7 +5,7 @@
 import { MAX_DAYS_KEPT } from '../../../lib/store/keys';
 import { dayPath, type DayArchive } from '../../../lib/preview/day-archive';
 import { formatDay } from '../../../lib/preview/page-notices';
-import { PaperCard } from '../../_components/paper-card';
+import { CardList } from '../../_components/card-list';
 
 /** Why there is nothing to show, in the reader's words. */
 export function missingText({ day, missing, model }: DayArchive): string {
@@ -28,16 +28,7 @@ export function ArchivePapers({ archive, query }: { archive: DayArchive; query: 
   if (!doc.items.length) return <p className="empty">No paper of this day matches this selection.</p>;
   return (
     <>
-      {cards.pages > 1 && (
-        <p className="page-range">
-          Papers {cards.offset + 1}–{cards.offset + cards.items.length} of {cards.total} (page {cards.page} of {cards.pages})
-        </p>
-      )}
-      <ol className="papers" start={cards.offset + 1}>
-        {cards.items.map((item, i) => (
-          <PaperCard key={item.paper.id} item={item} rank={cards.offset + i + 1} ranked={ranked} />
-        ))}
-      </ol>
+      <CardList cards={cards} ranked={ranked} />
       {cards.pages > 1 && (
         <nav className="page-nav" aria-label="More papers of this day">
           {cards.prevHref && (

@@ -20,9 +20,10 @@ export type CachedFeed = {
   cacheControl: string;
   /**
    * The rendered body as UTF-8 bytes, encoded once when the feed is built: a warm response sends
-   * them as they are (a string body would be encoded again on every request).
+   * these very bytes (a string body is encoded again on every request, a Blob copied out). Never
+   * written to: every response of this entry shares them.
    */
-  body: Blob;
+  body: Uint8Array;
   contentType: string;
 };
 
@@ -33,7 +34,7 @@ type Entry = { feed: CachedFeed; deps: string[] };
 
 /** What an entry holds: its body bytes, and its key, deps and notices (JS strings, two bytes a character at worst). */
 const entryBytes = (entry: Entry, key: string) =>
-  entry.feed.body.size + 2 * key.length + entry.deps.reduce((n, d) => n + 2 * d.length, 0) + entry.feed.notices.reduce((n, t) => n + 2 * t.length, 0) + 512;
+  entry.feed.body.byteLength + 2 * key.length + entry.deps.reduce((n, d) => n + 2 * d.length, 0) + entry.feed.notices.reduce((n, t) => n + 2 * t.length, 0) + 512;
 
 export class FeedCache {
   private readonly entries: LRUCache<string, Entry>;

@@ -68,15 +68,28 @@ export function renderCachedFeed(doc: FeedDocument, format: OutputFormat, versio
     notices: doc.notices,
     notIngested: doc.notIngested,
     cacheControl: doc.notIngested.length ? NOT_INGESTED_CACHE_CONTROL : FEED_CACHE_CONTROL,
-    body: new Blob([body]),
+    body: new TextEncoder().encode(body),
     contentType,
   };
 }
+
+/**
+ * The cached bytes as a one-chunk stream: a Response made from bytes or a Blob copies them on
+ * every request (~0.1 ms and a body's worth of garbage for a 200 KB feed); the stream hands the
+ * same bytes to the socket.
+ */
+const streamOf = (bytes: Uint8Array) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 
 /** 304 when the client's copy is current, else the rendered body. */
 export function cachedFeedResponse(request: Request, feed: CachedFeed): Response {
   const headers = feedHeaders(feed);
   if (isNotModified(request, feed.etag, feed.lastModified)) return new Response(null, { status: 304, headers });
   headers.set('content-type', feed.contentType);
-  return new Response(request.method === 'HEAD' ? null : feed.body, { status: 200, headers });
+  return new Response(request.method === 'HEAD' ? null : streamOf(feed.body), { status: 200, headers });
 }

@@ -79,26 +79,33 @@ export const lockKey = (name: string) => `lock:${name}`;
 export const statusKey = (kind: string) => `status:${kind}`;
 export const counterKey = (name: string, window: number) => `count:${name}:${window}`;
 
-/** Buckets outlive their day in the manifest a little, so a reader holding an old manifest still finds them. */
-export const BUCKET_TTL_SECONDS = 120 * 24 * 3600;
+/**
+ * Buckets outlive their day in the manifest a little, so a reader holding an old manifest still
+ * finds them: MAX_DAYS_KEPT weekdays ≈ 49 calendar days, plus three weeks of slack.
+ */
+export const BUCKET_TTL_SECONDS = 70 * 24 * 3600;
 /** A replaced bucket stays readable this long for requests that read the previous manifest. */
 export const SUPERSEDED_BUCKET_TTL_SECONDS = 10 * 60;
-/** How many announcement days the manifest keeps (≈ 3 months of weekdays). */
-export const MAX_DAYS_KEPT = 60;
+/**
+ * How many announcement days the manifest keeps: the longest window a feed can read (MAX_DAYS = 30)
+ * plus a week of slack for the day archive, so a default deployment stays well inside Upstash's
+ * free 256 MB (README, "Storage").
+ */
+export const MAX_DAYS_KEPT = 35;
 /** How many of a source's newest days its directory lists: the longest window a feed may ask for. */
 export const SOURCE_DIR_DAYS = MAX_DAYS;
 /**
  * Paper version records are needed while a paper can still be in a window or come back as a
- * replacement of one: the manifest's retention (MAX_DAYS_KEPT weekdays ≈ 84 calendar days) plus
+ * replacement of one: the manifest's retention (MAX_DAYS_KEPT weekdays ≈ 49 calendar days) plus
  * 45 days, renewed whenever the paper's record is written. Without a TTL they would pile up by
- * ≈ 175,000 keys a year. @default 129 days
+ * ≈ 175,000 keys a year. @default 94 days
  */
 export const PAPER_VERSION_TTL_SECONDS = (Math.ceil((MAX_DAYS_KEPT * 7) / 5) + 45) * 24 * 3600;
-/** Summaries expire so old prompt versions and models do not pile up forever. */
-export const SUMMARY_TTL_SECONDS = 180 * 24 * 3600;
+/** Summaries expire with the buckets they describe, so old papers, prompt versions and models do not pile up. */
+export const SUMMARY_TTL_SECONDS = BUCKET_TTL_SECONDS;
 
 /** Embeddings expire like summaries: a paper older than this has long left every window, and old models do not pile up. */
-export const EMBEDDING_TTL_SECONDS = 180 * 24 * 3600;
+export const EMBEDDING_TTL_SECONDS = BUCKET_TTL_SECONDS;
 
 /**
  * Memory bound of one full window read (readWindow, for jobs): bucket JSON at most (~5,000 papers

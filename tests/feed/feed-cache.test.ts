@@ -125,7 +125,7 @@ describe('serveFeed process cache', () => {
 
   it('stays bounded by entries and bytes', () => {
     const cache = new FeedCache(2, 10_000);
-    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body: new Blob([body]), contentType: 'text/plain' });
+    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body: new TextEncoder().encode(body), contentType: 'text/plain' });
     cache.set('a', entry('x'.repeat(1000)));
     cache.set('b', entry('x'.repeat(1000)));
     expect(cache.get('a', 'v')).toBeDefined(); // a is now most recent
@@ -140,7 +140,7 @@ describe('serveFeed process cache', () => {
 
   it('counts the bytes a body takes, not its characters', () => {
     const cache = new FeedCache(10, 40_000);
-    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body: new Blob([body]), contentType: 'text/plain' });
+    const entry = (body: string) => ({ versions: 'v', etag: 'e', lastModified: new Date(0), notices: [], notIngested: [], cacheControl: 'public', body: new TextEncoder().encode(body), contentType: 'text/plain' });
     cache.set('accents', entry('é'.repeat(4000))); // 8,000 bytes: under a quarter of the budget
     expect(cache.get('accents', 'v')).toBeDefined();
     cache.set('more', entry('é'.repeat(6000))); // 6,000 characters but 12,000 bytes: over it

@@ -66,6 +66,15 @@ export const EnvSchema = z.object({
   /** Tokens (prompt + completion) spent per run at most. @default 200000 */
   SUMMARY_MAX_TOKENS: z.coerce.number().int().min(0).default(200_000),
   /**
+   * LLM calls a summarize run keeps in flight at once, within its caps; a 429 is retried after its
+   * Retry-After (lib/summarize/llm-retry.ts). 6 makes a 60 s run summarize over 4× the papers of
+   * one call at a time against a 2 s/call model (BENCHMARKS.md, section 5: 4 in flight reach only
+   * 3.9×, the wanted-list read and the retries' waits being shared), at ~180 requests a minute.
+   * Lower it for a provider with a small per-minute limit, 1 for a local model serving one request
+   * at a time. @default 6
+   */
+  SUMMARY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
+  /**
    * What summaries are made from: `abstract` (title and abstract, no download) or `fulltext`
    * (arXiv's HTML rendering, else the PDF, else the abstract, and the summary says which).
    * @default "abstract"

@@ -22,7 +22,9 @@ import { benchScale } from './bench/bench-scale';
 import { benchRelevance } from './bench/bench-relevance';
 import { benchScore } from './bench/bench-score';
 import { benchStore } from './bench/bench-store';
+import { benchFullText } from './bench/bench-fulltext';
 import { benchSummaries } from './bench/bench-summaries';
+import { benchSummaryRate } from './bench/bench-summary-rate';
 import { guarded, pending, type Figure } from './bench/harness';
 import { buildNext, staleBuildReason } from './support/next-server';
 import { consoleTable, describeMachine, writeBenchmarksMd } from './bench/report';
@@ -86,12 +88,15 @@ try {
   }
   if (wants('store')) for (const b of backends) figures.push(...(await guarded(`2 store (${b.name})`, () => benchStore(b), log)));
 
-  if (wants('serve')) {
+  // Serving and the server memory figure of section 6 (measured on the scale store) run `next start`.
+  if (wants('serve') || wants('scale')) {
     const stale = staleBuildReason();
     if (stale && !values['no-build']) {
       log(`next build needed: ${stale}`);
       buildNext(log);
     }
+  }
+  if (wants('serve')) {
     if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) figures.push(pending('1 serving', 'feed serving', 'no .next build (run without --no-build)'));
     else
       for (const b of backends) {
@@ -101,7 +106,11 @@ try {
   }
 
   if (wants('ingest')) for (const name of names) figures.push(...(await guarded(`3 ingest (1,504 items, ${name})`, () => benchBigIngest(name, arxiv, ROOT), log)));
-  if (wants('summaries')) figures.push(...(await guarded('5 summaries', () => benchSummaries(arxiv, days[days.length - 1]!), log)));
+  if (wants('summaries')) {
+    figures.push(...(await guarded('5 summaries', () => benchSummaries(arxiv, days[days.length - 1]!), log)));
+    figures.push(...(await guarded('5 summaries (throughput)', () => benchSummaryRate(arxiv, days[days.length - 1]!), log)));
+    figures.push(...(await guarded('5 summaries (full text)', benchFullText, log)));
+  }
   if (wants('scale')) figures.push(...(await guarded('7 scale', () => benchScale(arxiv, log), log)));
 } finally {
   for (const b of backends) await b.cleanup().catch(() => {});

@@ -5,6 +5,7 @@
  * (no process cache): bytes read, store commands, days served against days asked, whether a
  * shortfall is said, warm and 304 bytes, and the largest single reply over Upstash's REST
  * protocol (the local stand-in on the same Redis, which measures every HTTP reply).
+ * 6c. On the same store: a production server's memory over 1,000 distinct feeds (bench-server-memory.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -25,7 +26,8 @@ import { REDIS_URL, redisUnavailable, openBackend, type BenchBackend } from './b
 import { ALL_ARCHIVES } from './data/bench-days';
 import { FEED_QUERY_KEYWORDS } from './data/build-profiles';
 import { SCALE_CATEGORIES, SCALE_SOURCES, scaleDay, scaleDays } from './data/scale-days';
-import { figure, fmt, mb, ms, type Figure } from './harness';
+import { benchServerMemory } from './bench-server-memory';
+import { figure, fmt, guarded, mb, ms, type Figure } from './harness';
 import { ingestDay } from './ingest-days';
 
 const SECTION = '7 scale';
@@ -218,6 +220,7 @@ export async function benchScale(arxiv: FakeArxiv, log: (l: string) => void): Pr
       compressionFigure(scaleDay(scaleDays()[0]!, 0).xml),
     ];
     figures[0]!.note = `${figures[0]!.note} Store: ${fmt(papers)} items over ${scaleDays().length} days.`;
+    figures.push(...(await guarded('6 memory (server, 1,000 feeds)', () => benchServerMemory(backend.vars, log), log)));
     return figures;
   } finally {
     await backend.cleanup();

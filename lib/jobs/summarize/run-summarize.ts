@@ -36,8 +36,8 @@ import { acquireRunLock } from './run-lock';
 import { serializer } from './serialize-writes';
 import { describeRun, zeroCounts, type SummarizeResult } from './summarize-result';
 
-/** Calls in flight at once; providers' per-minute limits are the bound, 429s are retried. */
-export const SUMMARY_CONCURRENCY = 4;
+/** Calls in flight at once for an env without SUMMARY_CONCURRENCY (lib/env.ts has the reasoning); 429s are retried. */
+export const SUMMARY_CONCURRENCY = 6;
 /** Finding the wanted summaries may use this share of the run's time; the calls need the rest. */
 const FIND_SHARE_OF_RUN = 1 / 3;
 /** Retries logged one by one; further ones are only counted (`counts.retries`). */
@@ -175,7 +175,7 @@ async function summarizeLocked(deps: SummarizeDeps, options: SummarizeOptions, r
 
   const fullTextMaxChars = env.SUMMARY_SOURCE === 'fulltext' ? env.SUMMARY_FULLTEXT_MAX_CHARS : undefined;
   const budget = new RunBudget(options.maxPapers ?? env.SUMMARY_MAX_PAPERS, env.SUMMARY_MAX_TOKENS, options.deadline, options.minCallWindowMs ?? MIN_CALL_WINDOW_MS, clock, fullTextMaxChars);
-  await processList(paperContext(deps, options, run, budget), budget, found.wanted, result, options.concurrency ?? SUMMARY_CONCURRENCY, log);
+  await processList(paperContext(deps, options, run, budget), budget, found.wanted, result, options.concurrency ?? env.SUMMARY_CONCURRENCY ?? SUMMARY_CONCURRENCY, log);
 
   counts.tokens = budget.tokensSpent;
   counts.backlog = counts.candidates - counts.cached - counts.summarized;

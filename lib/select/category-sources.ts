@@ -3,28 +3,15 @@
  * requested category, and which papers of those buckets belong to the request.
  * - `cs.LG` is served by a `cs.LG` bucket or by a `cs` archive bucket;
  * - `cs` is served by a `cs` bucket or by the union of `cs.*` buckets.
- * The candidates are computed without the manifest so the feed still reads in ≤ 2 round trips;
- * the store reads only the candidates that exist.
+ * The candidates are computed without the manifest; the store reads only the candidates that exist.
  */
-import { CATEGORIES, isArchive } from '../model/taxonomy';
+import { isArchive } from '../model/taxonomy';
+import { archiveOf, candidateSources } from '../store/day-sources';
 import type { Manifest } from '../store/store';
 import type { Paper } from '../model/paper';
 
-const ARCHIVE_OF = new Map(CATEGORIES.map((c) => [c.id, c.archive]));
-
-/** `cs.LG` → `cs`, `quant-ph` → `quant-ph`, `math.MP` → `math`. */
-export const archiveOf = (category: string) => ARCHIVE_OF.get(category) ?? category.split('.')[0]!;
-
-/** Stored sources that may hold papers of `requested` (a category or an archive). */
-export function candidateSources(requested: string): string[] {
-  const own = [requested];
-  if (isArchive(requested)) {
-    const members = CATEGORIES.filter((c) => c.archive === requested && c.id !== requested).map((c) => c.id);
-    return [...own, ...members];
-  }
-  const archive = archiveOf(requested);
-  return archive !== requested ? [...own, archive] : own;
-}
+// One definition of which sources can serve a request, shared with the store's feed read.
+export { archiveOf, candidateSources };
 
 /** All candidate sources of a request, deduplicated. */
 export const sourcesFor = (requested: string[]) => [...new Set(requested.flatMap(candidateSources))];

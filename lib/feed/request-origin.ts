@@ -21,7 +21,7 @@ const HOST_PATTERN = /^(?:[A-Za-z0-9_.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1
  * The entry the outermost trusted proxy wrote: each proxy appends to the list, so with `hops`
  * proxies it is the `hops`-th from the right; anything left of it came from the client.
  */
-function forwardedEntry(headers: OriginSource['headers'], name: string, hops: number): string | undefined {
+export function forwardedEntry(headers: OriginSource['headers'], name: string, hops: number): string | undefined {
   const entries = headers.get(name)?.split(',').map((s) => s.trim());
   if (!entries) return undefined;
   return entries[Math.max(0, entries.length - hops)];

@@ -9,6 +9,7 @@
  * Only used to throttle, never to authorize.
  */
 import type { Env } from '../env';
+import { forwardedEntry } from '../feed/request-origin';
 
 const MAX_ADDRESS_CHARS = 64;
 /** The bucket of every request whose address cannot be trusted. */
@@ -16,14 +17,8 @@ export const UNKNOWN_CLIENT = 'unknown';
 
 export type ClientAddressEnv = Pick<Env, 'VERCEL' | 'TRUST_PROXY'>;
 
-/**
- * The entry the outermost trusted proxy wrote: the `hops`-th from the right. A shorter chain came
- * through fewer of the proxies, and its first entry is then the one a trusted proxy wrote.
- */
-function forwardedFor(request: Request, hops: number): string | null {
-  const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((a) => a.trim());
-  return chain[Math.max(0, chain.length - hops)] || null;
-}
+/** A shorter chain came through fewer proxies: its first entry is then the one a trusted proxy wrote. */
+const forwardedFor = (request: Request, hops: number) => forwardedEntry(request.headers, 'x-forwarded-for', hops) || null;
 
 function platformAddress(request: Request): string | null {
   const vercel = request.headers.get('x-vercel-forwarded-for')?.split(',')[0]?.trim();

@@ -1,10 +1,11 @@
 /**
- * A tiny element tree serialized by fast-xml-parser's XMLBuilder, so item HTML is built from
- * data and every text and attribute is escaped by a library, never by template strings.
+ * A tiny element tree for item HTML, so markup is built from data and never from template
+ * strings: every text and attribute value is escaped by one function (`escapeXml` in
+ * xml-serialize.ts, checked against fast-xml-parser's output in tests/feed/xml-serialize.test.ts).
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import { serializeMarkup, type MarkupNode } from './xml-serialize';
 
-export type HtmlNode = string | { tag: string; attrs?: Record<string, string>; children: HtmlNode[] };
+export type HtmlNode = MarkupNode;
 
 export const h = (tag: string, attrs: Record<string, string> | null, ...children: HtmlNode[]): HtmlNode => ({
   tag,
@@ -12,22 +13,7 @@ export const h = (tag: string, attrs: Record<string, string> | null, ...children
   children,
 });
 
-const builder = new XMLBuilder({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  suppressEmptyNode: false,
-  processEntities: true,
-  format: false,
-});
-
-type Ordered = Record<string, unknown>;
-
-const toOrdered = (node: HtmlNode): Ordered =>
-  typeof node === 'string'
-    ? { '#text': node }
-    : { [node.tag]: node.children.map(toOrdered), ...(node.attrs ? { ':@': node.attrs } : {}) };
-
+/** The nodes as HTML: every element closed (`<p></p>`), every attribute quoted (`hidden=""`). */
 export function renderHtml(nodes: HtmlNode[]): string {
-  return nodes.length ? (builder.build(nodes.map(toOrdered)) as string) : '';
+  return serializeMarkup(nodes);
 }

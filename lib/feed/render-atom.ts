@@ -1,10 +1,10 @@
-/** Atom 1.0 (RFC 4287) from a cleaned FeedDocument: a typed object serialized by XMLBuilder. */
-import { XMLBuilder } from 'fast-xml-parser';
+/** Atom 1.0 (RFC 4287) from a cleaned FeedDocument: a typed object in XMLBuilder's object form, written by xml-serialize. */
 import { absUrl, htmlUrl, pdfUrl } from '../model/paper';
 import type { FeedDocument, FeedItem } from './feed-document';
 import { ARXIV_FEEDS_NS, ARXIV_NS, dayToIso } from './feed-namespaces';
 import { formatScoreForFeed, itemContentHtml } from './item-content';
 import { atomFeedHead } from './feed-channel';
+import { serializeXmlObject } from './xml-serialize';
 
 type Text = { '@_type': 'text' | 'html'; '#text': string };
 type Link = { '@_rel': string; '@_type': string; '@_href': string; '@_title'?: string };
@@ -22,8 +22,6 @@ type Entry = {
   'arxiv:announce_type': string;
   'arxiv-feeds:score': string;
 };
-
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, format: false });
 
 function toEntry(item: FeedItem): Entry {
   const p = item.paper;
@@ -49,8 +47,9 @@ function toEntry(item: FeedItem): Entry {
   };
 }
 
-export function renderAtom(doc: FeedDocument): string {
-  return builder.build({
+/** The feed in XMLBuilder's object form (exported so the tests can hand the same object to the library). */
+export function atomObject(doc: FeedDocument) {
+  return {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
@@ -59,5 +58,9 @@ export function renderAtom(doc: FeedDocument): string {
       ...atomFeedHead(doc),
       entry: doc.items.map(toEntry),
     },
-  }) as string;
+  };
+}
+
+export function renderAtom(doc: FeedDocument): string {
+  return serializeXmlObject(atomObject(doc));
 }

@@ -1,12 +1,10 @@
-/** Atom 1.0 (RFC 4287) of a digest document: one entry per period, serialized by XMLBuilder. */
-import { XMLBuilder } from 'fast-xml-parser';
+/** Atom 1.0 (RFC 4287) of a digest document: one entry per period, written by xml-serialize.ts like the feed's. */
 import { digestContentHtml, digestSummary, entryPapers } from './digest-content';
 import type { DigestEntry, DigestView } from './digest-document';
 import type { FeedDocument } from './feed-document';
 import { ARXIV_FEEDS_NS, ARXIV_NS, GENERATOR } from './feed-namespaces';
 import { atomFeedHead } from './feed-channel';
-
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, format: false });
+import { serializeXmlObject } from './xml-serialize';
 
 function toEntry(doc: FeedDocument, entry: DigestEntry) {
   const papers = entryPapers(doc, entry);
@@ -25,7 +23,7 @@ function toEntry(doc: FeedDocument, entry: DigestEntry) {
 }
 
 export function renderDigestAtom(doc: FeedDocument, digest: DigestView): string {
-  return builder.build({
+  return serializeXmlObject({
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
@@ -35,5 +33,5 @@ export function renderDigestAtom(doc: FeedDocument, digest: DigestView): string 
       author: { name: GENERATOR },
       entry: digest.entries.map((entry) => toEntry(doc, entry)),
     },
-  }) as string;
+  });
 }

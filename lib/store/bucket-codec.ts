@@ -22,22 +22,29 @@ export function packJson(value: unknown): string {
   return PREFIX + packed.toString('base64');
 }
 
+/** A decoded value and the length of its JSON (what keeping it costs, roughly, in memory). */
+export type Unpacked<T> = { value: T; jsonLength: number };
+
 /** Parses a value written by packJson (or plain JSON); anything unreadable is StoreCorruptError naming `key`. */
-export function unpackJson(raw: string, key: string): unknown {
+export function unpackJsonSized(raw: string, key: string): Unpacked<unknown> {
   try {
     const json = raw.startsWith(PREFIX) ? brotliDecompressSync(Buffer.from(raw.slice(PREFIX.length), 'base64')).toString('utf8') : raw;
-    return JSON.parse(json);
+    return { value: JSON.parse(json), jsonLength: json.length };
   } catch {
     throw new StoreCorruptError(`stored bucket ${key} is unreadable (${raw.length} bytes starting ${JSON.stringify(raw.slice(0, 12))})`);
   }
 }
 
+export const unpackJson = (raw: string, key: string): unknown => unpackJsonSized(raw, key).value;
+
 /** Papers of one part, as written by commitDay (validated there): an array, or corrupt. */
-export function unpackPapers(raw: string, key: string): Paper[] {
-  const value = unpackJson(raw, key);
-  if (!Array.isArray(value)) throw new StoreCorruptError(`stored bucket ${key} is not a list of papers`);
-  return value as Paper[];
+export function unpackPapersSized(raw: string, key: string): Unpacked<Paper[]> {
+  const unpacked = unpackJsonSized(raw, key);
+  if (!Array.isArray(unpacked.value)) throw new StoreCorruptError(`stored bucket ${key} is not a list of papers`);
+  return unpacked as Unpacked<Paper[]>;
 }
+
+export const unpackPapers = (raw: string, key: string): Paper[] => unpackPapersSized(raw, key).value;
 
 /**
  * A bucket's scoring view: per paper what selection needs without its text (id, version, announce
@@ -53,8 +60,10 @@ export function rowPaper(row: Row, day: Day): Paper {
   return { id, version, title: '', abstract: '', authors: [], categories, announceType: ANNOUNCE_TYPES[type] as AnnounceType, announced: day, firstAnnounced };
 }
 
-export function unpackRows(raw: string, key: string): Row[] {
-  const value = unpackJson(raw, key);
-  if (!Array.isArray(value)) throw new StoreCorruptError(`stored rows ${key} are not a list`);
-  return value as Row[];
+export function unpackRowsSized(raw: string, key: string): Unpacked<Row[]> {
+  const unpacked = unpackJsonSized(raw, key);
+  if (!Array.isArray(unpacked.value)) throw new StoreCorruptError(`stored rows ${key} are not a list`);
+  return unpacked as Unpacked<Row[]>;
 }
+
+export const unpackRows = (raw: string, key: string): Row[] => unpackRowsSized(raw, key).value;

@@ -9,7 +9,8 @@
  * Every multi-get is split so that no reply exceeds MAX_REPLY_BYTES (read-batches.ts).
  */
 import type { Day, Paper } from '../model/paper';
-import { rowPaper, unpackPapers, unpackRows } from './bucket-codec';
+import { rowPaper, unpackPapersSized, unpackRowsSized } from './bucket-codec';
+import { DecodedParts } from './decoded-parts';
 import { candidatesFor } from './day-sources';
 import { VERSION_VALUE_BYTES, versionTag, type FeedVersions, type VersionValues } from './feed-versions';
 import * as K from './keys';
@@ -60,7 +61,7 @@ function readsOf(plan: FeedPlan, withText: boolean): BucketRead[] {
 }
 
 /** Rows are stored in part order: the part of row `i` follows from the parts' paper counts. */
-function locateRows(read: BucketRead, papers: Paper[], locations: FeedWindow['locations']): void {
+function locateRows(read: BucketRead, papers: readonly Paper[], locations: FeedWindow['locations']): void {
   const parts = read.bucket.bucket.parts ?? [];
   let part = 0;
   let end = parts[0]?.[1] ?? 0;
@@ -83,22 +84,30 @@ function missingNotice(missing: BucketRead[]): string[] {
   return [`Some stored papers could not be read (${shown}: expired or removed from the store); this feed may miss them until the next ingest.`];
 }
 
-function decode(reads: BucketRead[], raw: (string | null)[], window: Pick<FeedWindow, 'entries' | 'records' | 'locations' | 'notices'>): void {
+/** The papers of one read value: rows as text-less papers of the bucket's day, parts as stored. */
+function decodeRead(f: BucketRead, value: string) {
+  if (f.part !== 'rows') return unpackPapersSized(value, f.key);
+  const rows = unpackRowsSized(value, f.key);
+  return { value: rows.value.map((row) => rowPaper(row, f.bucket.day)), jsonLength: rows.jsonLength };
+}
+
+/** `values[i]` holds read `i`'s papers (decoded by this process before) or its stored value (null: missing). */
+function decode(reads: BucketRead[], values: (readonly Paper[] | string | null)[], decoded: DecodedParts, window: Pick<FeedWindow, 'entries' | 'records' | 'locations' | 'notices'>): void {
   const missing: BucketRead[] = [];
   reads.forEach((f, i) => {
-    const value = raw[i];
+    const value = values[i];
     if (value == null) {
       missing.push(f);
       return;
     }
-    if (f.part === 'rows') {
-      const papers = unpackRows(value, f.key).map((row) => rowPaper(row, f.bucket.day));
-      locateRows(f, papers, window.locations);
-      window.entries.push(...papers);
-      return;
+    let papers: readonly Paper[] = typeof value === 'string' ? [] : value;
+    if (typeof value === 'string') {
+      const unpacked = decodeRead(f, value);
+      // A whole bucket (written before parts) is not kept: no directory lists it, so no store still writes it.
+      papers = f.part === 'whole' ? unpacked.value : decoded.set(f, unpacked.value, unpacked.jsonLength);
     }
-    const papers = unpackPapers(value, f.key);
-    window.entries.push(...papers);
+    if (f.part === 'rows') locateRows(f, papers, window.locations);
+    for (const p of papers) window.entries.push(p);
     if (f.part === 'whole') for (const p of papers) window.records.set(paperRef(p), p);
   });
   window.notices.push(...missingNotice(missing));
@@ -107,7 +116,7 @@ function decode(reads: BucketRead[], raw: (string | null)[], window: Pick<FeedWi
 /** The newest commit of the sources read, else the store's last commit (a feed of categories not stored yet). */
 const newestCommit = (read: DirRead) => [...read.dirs.values()].map((d) => d.updatedAt).sort().pop() ?? read.committedAt;
 
-export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
+export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map(), decoded = new DecodedParts()) {
   return {
     async readFeedWindow(query: FeedWindowQuery): Promise<FeedWindow> {
       const candidates = candidatesFor(query.requested);
@@ -116,16 +125,21 @@ export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
       const scope = query.summaryScope;
       const summaryVersions = scope ? plan.days.map((d) => K.summaryVersionKey(scope, d)) : [];
       const reads = readsOf(plan, query.withText);
-      const keys = [...reads.map((f) => f.key), ...summaryVersions];
+      const held = reads.map((f) => (f.part === 'whole' ? undefined : decoded.get(f)));
+      const toRead = reads.filter((_, i) => !held[i]);
+      const keys = [...toRead.map((f) => f.key), ...summaryVersions];
       const began = kv.versions?.begin();
       const raw = keys.length
         ? await kv.driver.mget(
             keys.map((k) => kv.key(k)),
-            { valueBytes: [...reads.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)] },
+            { valueBytes: [...toRead.map((f) => f.bytes), ...summaryVersions.map(() => VERSION_VALUE_BYTES)] },
           )
         : [];
+      const versionValues = raw.slice(toRead.length);
       // Newer than what this process remembers: warm checks compare against the values this feed is built from.
-      if (began) kv.versions!.remember(began, summaryVersions, raw.slice(reads.length));
+      if (began) kv.versions!.remember(began, summaryVersions, versionValues);
+      let next = 0;
+      const values = reads.map((_, i) => held[i] ?? raw[next++] ?? null);
       const window: FeedWindow = {
         days: plan.days,
         entries: [],
@@ -138,14 +152,14 @@ export function feedWindowReads(kv: StoreKv, cache: DirCache = new Map()) {
         records: new Map(),
         locations: new Map(),
       };
-      decode(reads, raw, window);
+      decode(reads, values, decoded, window);
       const deps = [...candidates.map(K.sourceVersionKey), ...summaryVersions];
-      const values = [...candidates.map((s) => read.versions.get(s)), ...raw.slice(reads.length)];
-      window.versions = { deps, tag: versionTag(values), cacheable: !read.fromManifest };
+      const tagged = [...candidates.map((s) => read.versions.get(s)), ...versionValues];
+      window.versions = { deps, tag: versionTag(tagged), cacheable: !read.fromManifest };
       return window;
     },
 
     /** The full records of the papers a feed shows (in that order) and their summaries: one round trip. */
-    readShown: (window: FeedWindow, papers: Paper[]): Promise<ShownRead> => readShownPapers(kv, window, papers),
+    readShown: (window: FeedWindow, papers: Paper[]): Promise<ShownRead> => readShownPapers(kv, window, papers, decoded),
   };
 }

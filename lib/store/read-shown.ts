@@ -5,7 +5,8 @@
  */
 import type { Paper } from '../model/paper';
 import { StoredSummarySchema, type StoredSummary } from '../model/summary';
-import { unpackPapers } from './bucket-codec';
+import { unpackPapersSized } from './bucket-codec';
+import type { DecodedParts } from './decoded-parts';
 import * as K from './keys';
 import type { FeedWindow, PartLocation } from './read-feed-window';
 import type { StoreKv } from './store-kv';
@@ -62,21 +63,32 @@ function parseSummary(raw: string | null): StoredSummary | null {
 const hydrate = (shown: Paper, record: Paper | undefined): Paper =>
   record ? { ...record, announceType: shown.announceType, announced: shown.announced, firstAnnounced: shown.firstAnnounced } : shown;
 
-export async function readShownPapers(kv: StoreKv, window: FeedWindow, papers: Paper[]): Promise<ShownRead> {
+const stored = (part: PartLocation) => ({ key: part.key, bytes: part.storedBytes });
+
+export async function readShownPapers(kv: StoreKv, window: FeedWindow, papers: Paper[], decoded: DecodedParts): Promise<ShownRead> {
   const needed = new Set(window.withText ? [] : papers.map(refOf).filter((ref) => !window.records.has(ref)));
-  const parts = coverParts(needed, window.locations);
+  const cover = coverParts(needed, window.locations);
+  const held = cover.flatMap((part) => decoded.get(stored(part)) ?? []);
+  const parts = cover.filter((part) => !decoded.get(stored(part)));
   const scope = window.summaryScope;
   const summaryKeys = scope ? papers.map((p) => K.summaryKey(p.id, p.version, scope)) : [];
   const keys = [...parts.map((p) => p.key), ...summaryKeys];
-  if (!keys.length) return { papers, summaries: new Map() };
-  const raw = await kv.driver.mget(
-    keys.map((k) => kv.key(k)),
-    { valueBytes: [...parts.map((p) => p.storedBytes), ...summaryKeys.map(() => SUMMARY_VALUE_BYTES)] },
-  );
+  const raw = keys.length
+    ? await kv.driver.mget(
+        keys.map((k) => kv.key(k)),
+        { valueBytes: [...parts.map((p) => p.storedBytes), ...summaryKeys.map(() => SUMMARY_VALUE_BYTES)] },
+      )
+    : [];
   const records = new Map(window.records);
+  const keep = (list: readonly Paper[]) => {
+    for (const p of list) if (needed.has(refOf(p))) records.set(refOf(p), p);
+  };
+  keep(held);
   parts.forEach((part, i) => {
     const value = raw[i];
-    if (value != null) for (const p of unpackPapers(value, part.key)) if (needed.has(refOf(p))) records.set(refOf(p), p);
+    if (value == null) return;
+    const unpacked = unpackPapersSized(value, part.key);
+    keep(decoded.set(stored(part), unpacked.value, unpacked.jsonLength));
   });
   const summaries = new Map<string, StoredSummary>();
   papers.forEach((p, i) => {

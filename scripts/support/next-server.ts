@@ -1,11 +1,11 @@
 /**
  * The production app as a process, for the browser tests, the HTTP header tests and the bench:
  * `next build` (serialized with the machine-wide build lock every build here takes) and
- * `next start -H 127.0.0.1` on a free port, stopped with its whole process group (next start forks
- * the server it runs).
+ * `next start -H 127.0.0.1` on a free port, with the node flags `npm start` gives it (package.json),
+ * stopped with its whole process group (next start may fork the server it runs).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,18 @@ const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 const BUILD_LOCK = '/tmp/next-build.lock';
 /** What a build is made of; a newer file here means `.next` is stale (public/ is read at start, not built). */
 const SOURCES = ['app', 'lib', 'next.config.mjs', 'proxy.ts', 'instrumentation.ts', 'package.json', 'tsconfig.json'];
+
+/**
+ * The node flags of package.json's `start` script (`node <flags> node_modules/next/dist/bin/next start`):
+ * every server the tests, the bench and the load run start is the one `npm start` runs.
+ */
+export function startScriptNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  const bin = words.indexOf('node_modules/next/dist/bin/next');
+  if (words[0] !== 'node' || bin < 0 || words[bin + 1] !== 'start') throw new Error(`package.json's start script is not "node <flags> node_modules/next/dist/bin/next start": ${start}`);
+  return words.slice(1, bin);
+}
 
 export const isBuilt = () => existsSync(path.join(ROOT, '.next/BUILD_ID'));
 
@@ -66,9 +78,12 @@ export type RunningNext = { url: string; pid: number; stop(): Promise<void>; out
  * Starts `next start` with exactly `env` (plus production settings) and waits until `readyPath`
  * answers below 500.
  */
-export async function startNext(env: Record<string, string | undefined>, options: { port?: number; readyPath?: string } = {}): Promise<RunningNext> {
+export async function startNext(
+  env: Record<string, string | undefined>,
+  options: { port?: number; readyPath?: string; /** Instead of `npm start`'s (startScriptNodeFlags). */ nodeFlags?: string[] } = {},
+): Promise<RunningNext> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeFlags ?? startScriptNodeFlags()), NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -160,6 +160,37 @@ export function feedReadCases(driverOf: () => KvDriver, freshPrefix: () => strin
       await expect(store.readFeedWindow(query(['cs.LG'], 1, { withText: true }))).rejects.toBeInstanceOf(StoreCorruptError);
     });
 
+    it('a later miss over the same days neither reads nor decodes their rows and parts again; they are frozen, shared', async () => {
+      const { counting, store } = setup();
+      for (const [i, day] of [...DAYS].reverse().entries())
+        await store.commitDay(day, { 'cs.LG': makeBucket(day, 'cs.LG', 30, i * 100), 'cs.CL': makeBucket(day, 'cs.CL', 10, i * 100 + 50) });
+      counting.resetCounts();
+      const listed = await store.readFeedWindow(query(['cs.LG'], 2, { summaryScope: SCOPE }));
+      const shown = await store.readShown(listed, listed.entries.slice(0, 5));
+      const ranked = await store.readFeedWindow(query(['cs.LG', 'cs.CL'], 2, { withText: true }));
+      const firstBytes = counting.bytesRead;
+      counting.resetCounts();
+      const listedAgain = await store.readFeedWindow(query(['cs.LG'], 2, { summaryScope: SCOPE }));
+      const shownAgain = await store.readShown(listedAgain, listedAgain.entries.slice(0, 5));
+      const rankedAgain = await store.readFeedWindow(query(['cs.LG', 'cs.CL'], 2, { withText: true }));
+      // Only version keys and (absent) summaries: no rows, no parts.
+      expect(counting.bytesRead).toBeLessThan(Math.min(256, firstBytes / 20));
+      expect(listedAgain.entries).toEqual(listed.entries);
+      expect(shownAgain.papers).toEqual(shown.papers);
+      expect(shownAgain.papers[0]!.abstract).not.toBe('');
+      expect(rankedAgain.entries).toEqual(ranked.entries);
+      expect(rankedAgain.entries[0]).toBe(ranked.entries[0]);
+      const kept = rankedAgain.entries[0]!;
+      expect(Object.isFrozen(kept) && Object.isFrozen(kept.authors) && Object.isFrozen(kept.categories)).toBe(true);
+      expect(() => {
+        (kept as { title: string }).title = 'changed for every feed';
+      }).toThrow(TypeError);
+      // Another day is read (and kept) as usual.
+      counting.resetCounts();
+      expect((await store.readFeedWindow(query(['cs.LG'], 3))).entries).toHaveLength(90);
+      expect(counting.bytesRead).toBeGreaterThan(100);
+    });
+
     it('requested categories: one command for many, none again the same day', async () => {
       const { counting, store } = setup();
       const t = new Date('2025-11-21T10:00:00Z');

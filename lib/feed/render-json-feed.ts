@@ -5,8 +5,6 @@ import { dayToIso } from './feed-namespaces';
 import { itemContentHtml, itemContentText, matchedTerms } from './item-content';
 import { jsonFeedExtension, jsonFeedHead } from './feed-channel';
 
-export { JSON_FEED_VERSION } from './feed-channel';
-
 function toItem(item: FeedItem) {
   const p = item.paper;
   return {

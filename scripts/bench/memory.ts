@@ -26,6 +26,18 @@ function statusOf(pid: number): string {
   }
 }
 
+/** CPU time (user + system) of `pid`'s tree in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function cpuMsOf(pid: number): number {
+  return processTree(pid).reduce((n, p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return n + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return n;
+    }
+  }, 0);
+}
+
 /** Bytes; summed over the tree. */
 export const rssOf = (pid: number) => processTree(pid).reduce((n, p) => n + (kbField(statusOf(p), 'VmRSS') || 0), 0);
 export const peakRssOf = (pid: number) => processTree(pid).reduce((n, p) => n + (kbField(statusOf(p), 'VmHWM') || 0), 0);

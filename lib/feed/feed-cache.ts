@@ -29,12 +29,12 @@ export type CachedFeed = {
 
 export const FEED_CACHE_MAX_ENTRIES = 500;
 /**
- * Body bytes kept at most: ~250 feeds of a typical 130 KB. The bound is what the cache holds, but a
+ * Body bytes kept at most: ~190 feeds of a typical 130 KB. The bound is what the cache holds, but a
  * server's RSS grows by about twice it (the JS heap and the allocator keep room for what they
- * freed): 32 MB keeps a server that served 1,000 distinct feeds ~100 MB smaller than 64 MB did
- * (BENCHMARKS.md, section 6). @default 33554432 (32 MB)
+ * freed): 32 MB kept a server that served 1,000 distinct feeds ~100 MB smaller than 64 MB did, and
+ * 24 MB leaves room under 350 MB for the decoded parts (BENCHMARKS.md, section 6). @default 25165824 (24 MB)
  */
-export const FEED_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+export const FEED_CACHE_MAX_BYTES = 24 * 1024 * 1024;
 
 type Entry = { feed: CachedFeed; deps: string[] };
 

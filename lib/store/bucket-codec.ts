@@ -35,8 +35,6 @@ export function unpackJsonSized(raw: string, key: string): Unpacked<unknown> {
   }
 }
 
-export const unpackJson = (raw: string, key: string): unknown => unpackJsonSized(raw, key).value;
-
 /** Papers of one part, as written by commitDay (validated there): an array, or corrupt. */
 export function unpackPapersSized(raw: string, key: string): Unpacked<Paper[]> {
   const unpacked = unpackJsonSized(raw, key);

@@ -1,7 +1,8 @@
 /**
  * The last round trip of a feed miss: the full records of the papers the feed renders (an unranked
- * read only had their rows) and their summaries, one key per shown paper version. The fewest parts
- * that hold every shown record are read (greedy cover): the newest day's parts usually hold most.
+ * read only had their rows) and their summaries, one key per shown paper version. Records in parts
+ * this process decoded before are taken from there (decoded-parts.ts); of the rest, the fewest parts
+ * that hold them are read (greedy cover): the newest day's parts usually hold most.
  */
 import type { Paper } from '../model/paper';
 import { StoredSummarySchema, type StoredSummary } from '../model/summary';
@@ -65,11 +66,25 @@ const hydrate = (shown: Paper, record: Paper | undefined): Paper =>
 
 const stored = (part: PartLocation) => ({ key: part.key, bytes: part.storedBytes });
 
+/** The needed records this process already holds decoded (any part listing them), moved from `needed` into `records`. */
+function takeHeld(needed: Set<string>, locations: FeedWindow['locations'], decoded: DecodedParts, records: Map<string, Paper>): void {
+  for (const ref of [...needed]) {
+    if (!needed.has(ref)) continue;
+    for (const at of locations.get(ref) ?? []) {
+      const papers = decoded.get(stored(at));
+      if (!papers) continue;
+      for (const p of papers) if (needed.delete(refOf(p))) records.set(refOf(p), p);
+      break;
+    }
+  }
+}
+
 export async function readShownPapers(kv: StoreKv, window: FeedWindow, papers: Paper[], decoded: DecodedParts): Promise<ShownRead> {
   const needed = new Set(window.withText ? [] : papers.map(refOf).filter((ref) => !window.records.has(ref)));
-  const cover = coverParts(needed, window.locations);
-  const held = cover.flatMap((part) => decoded.get(stored(part)) ?? []);
-  const parts = cover.filter((part) => !decoded.get(stored(part)));
+  const records = new Map(window.records);
+  // Parts decoded before go first, so the cover only reads what no kept part holds.
+  takeHeld(needed, window.locations, decoded, records);
+  const parts = coverParts(needed, window.locations);
   const scope = window.summaryScope;
   const summaryKeys = scope ? papers.map((p) => K.summaryKey(p.id, p.version, scope)) : [];
   const keys = [...parts.map((p) => p.key), ...summaryKeys];
@@ -79,16 +94,11 @@ export async function readShownPapers(kv: StoreKv, window: FeedWindow, papers: P
         { valueBytes: [...parts.map((p) => p.storedBytes), ...summaryKeys.map(() => SUMMARY_VALUE_BYTES)] },
       )
     : [];
-  const records = new Map(window.records);
-  const keep = (list: readonly Paper[]) => {
-    for (const p of list) if (needed.has(refOf(p))) records.set(refOf(p), p);
-  };
-  keep(held);
   parts.forEach((part, i) => {
     const value = raw[i];
     if (value == null) return;
     const unpacked = unpackPapersSized(value, part.key);
-    keep(decoded.set(stored(part), unpacked.value, unpacked.jsonLength));
+    for (const p of decoded.set(stored(part), unpacked.value, unpacked.jsonLength)) if (needed.has(refOf(p))) records.set(refOf(p), p);
   });
   const summaries = new Map<string, StoredSummary>();
   papers.forEach((p, i) => {

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { cleanFeedDocument } from '../../lib/feed/clean-document';
+import type { FeedDocument, FeedItem } from '../../lib/feed/feed-document';
 import type { Paper } from '../../lib/model/paper';
 import type { StoredSummary } from '../../lib/model/summary';
 import type { Store } from '../../lib/store/store';
@@ -66,4 +68,26 @@ export function summaryFor(paper: Pick<Paper, 'id' | 'version'>, tldr: string): 
 export function idsIn(format: 'rss' | 'atom' | 'json', body: string): string[] {
   const re = format === 'json' ? /"url":"https:\/\/arxiv\.org\/abs\/([^"]+)"/g : format === 'rss' ? /<link>https:\/\/arxiv\.org\/abs\/([^<]+)<\/link>/g : /<link rel="alternate" type="text\/html" href="https:\/\/arxiv\.org\/abs\/([^"]+)"/g;
   return [...body.matchAll(re)].map((m) => m[1]!);
+}
+
+/** A cleaned cs.LG feed document whose every text field is hostile (quotes, `&`, `<x>`), for renderer tests. */
+export function hostileDocument(items: FeedItem[], over: Partial<FeedDocument> = {}): FeedDocument {
+  return cleanFeedDocument({
+    title: 'arXiv cs.LG: rlhf, "kv cache" & <x>',
+    description: 'New papers & <stuff>. Category quant-ph is not ingested yet.',
+    selfUrl: 'http://localhost/api/feed?cats=cs.LG&q=rlhf,%22kv%20cache%22&format=atom',
+    homeUrl: 'http://localhost/?cats=cs.LG&q=a&b=1',
+    updated: '2025-12-18T01:00:00.000Z',
+    language: 'en',
+    categories: ['cs.LG'],
+    keywords: ['rlhf', '"kv cache"'],
+    days: ['2025-12-18'],
+    notIngested: ['quant-ph'],
+    notices: ['Category quant-ph is not ingested yet.'],
+    summariesOff: false,
+    leftOut: { belowMinScore: 0, pastLimit: 0 },
+    summariesPending: 0,
+    ...over,
+    items,
+  });
 }

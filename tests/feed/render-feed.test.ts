@@ -1,9 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { cleanFeedDocument } from '../../lib/feed/clean-document';
 import type { FeedDocument, FeedItem } from '../../lib/feed/feed-document';
 import { renderFeed } from '../../lib/feed/render-feed';
 import type { Paper } from '../../lib/model/paper';
+import { hostileDocument } from './feed-fixtures';
 
 const HOSTILE_TITLE = 'Tiny$H^3$Fusion & <b>bold</b> ]]> \u0001ctl 🚀 عربى עברית TinyD\\\'ej\\`aVu "q" \'a\'';
 /** Control characters go, and so does HTML markup: titles are plain text in every format. */
@@ -46,24 +46,7 @@ const item = (over: Partial<FeedItem> = {}): FeedItem => ({
   ...over,
 });
 
-const doc = (items: FeedItem[] = [item()]): FeedDocument =>
-  cleanFeedDocument({
-    title: 'arXiv cs.LG: rlhf, "kv cache" & <x> \u0002',
-    description: 'New papers & <stuff>. Category quant-ph is not ingested yet.',
-    selfUrl: 'http://localhost/api/feed?cats=cs.LG&q=rlhf,%22kv%20cache%22&format=atom',
-    homeUrl: 'http://localhost/?cats=cs.LG&q=a&b=1',
-    updated: '2025-12-18T01:00:00.000Z',
-    language: 'en',
-    categories: ['cs.LG'],
-    keywords: ['rlhf', '"kv cache"'],
-    days: ['2025-12-18'],
-    notIngested: ['quant-ph'],
-    notices: ['Category quant-ph is not ingested yet.'],
-    summariesOff: false,
-    leftOut: { belowMinScore: 0, pastLimit: 0 },
-    summariesPending: 0,
-    items,
-  });
+const doc = (items: FeedItem[] = [item()]): FeedDocument => hostileDocument(items, { title: 'arXiv cs.LG: rlhf, "kv cache" & <x> \u0002' });
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, trimValues: false, isArray: (name) => ['item', 'entry', 'category', 'link', 'author'].includes(name) });
 

@@ -5,7 +5,6 @@
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { cleanFeedDocument } from '../../lib/feed/clean-document';
 import type { FeedDocument, FeedItem } from '../../lib/feed/feed-document';
 import { feedbackLinks } from '../../lib/feed/feedback-links';
 import { h, renderHtml, type HtmlNode } from '../../lib/feed/html-fragment';
@@ -14,7 +13,7 @@ import { summaryToHtml, summaryToText, summaryToTldr } from '../../lib/feed/rend
 import { escapeXml, serializeXmlObject, type XmlObject, type XmlValue } from '../../lib/feed/xml-serialize';
 import type { Paper } from '../../lib/model/paper';
 import { makePaper, makeSummary } from '../helpers/make-papers';
-import { referencePapers } from './feed-fixtures';
+import { hostileDocument, referencePapers } from './feed-fixtures';
 
 // The oracles: the builders and the conversion the old html-fragment.ts / render-atom.ts used.
 const orderedBuilder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: false, processEntities: true, format: false });
@@ -142,23 +141,7 @@ function item(paper: Paper, n: number): FeedItem {
 
 function realDocument(): FeedDocument {
   const papers = [hostile(), hostile({ authors: [], categories: [] }), ...referencePapers, ...Array.from({ length: 6 }, (_, i) => makePaper(i + 2, '2025-12-18', 'cs.AI'))];
-  return cleanFeedDocument({
-    title: 'arXiv cs.LG: rlhf, "kv cache" & <x>',
-    description: 'New papers & <stuff>. Category quant-ph is not ingested yet.',
-    selfUrl: 'http://localhost/api/feed?cats=cs.LG&q=rlhf,%22kv%20cache%22&format=atom',
-    homeUrl: 'http://localhost/?cats=cs.LG&q=a&b=1',
-    updated: '2025-12-18T01:00:00.000Z',
-    language: 'en',
-    categories: ['cs.LG', 'cs.AI'],
-    keywords: ['rlhf', '"kv cache"'],
-    days: ['2025-12-18'],
-    notIngested: ['quant-ph'],
-    notices: ['Category quant-ph is not ingested yet.'],
-    summariesOff: false,
-    leftOut: { belowMinScore: 0, pastLimit: 0 },
-    summariesPending: 0,
-    items: papers.map(item),
-  });
+  return hostileDocument(papers.map(item), { categories: ['cs.LG', 'cs.AI'] });
 }
 
 describe('escapeXml', () => {

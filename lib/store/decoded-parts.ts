@@ -15,8 +15,9 @@ import type { Paper } from '../model/paper';
 
 /**
  * What the kept values take at most, estimated as twice their JSON plus an object's overhead per
- * paper (a text-less row paper is ~60 bytes of JSON but a ten-field object): about a week of
- * the 20 default categories. @default 16777216 (16 MiB)
+ * paper (a text-less row paper is ~60 bytes of JSON but a ten-field object): about twelve days
+ * of the four default categories (~1.3 MB a day), or the newest day or two of the bench's
+ * 40-source whole-arXiv store. @default 16777216 (16 MiB)
  */
 export const DECODED_PARTS_MAX_BYTES = 16 * 1024 * 1024;
 
